@@ -1,10 +1,12 @@
 package org.ggzy.sgw.schemas;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** A catalogue id such as {@code gcjs.tender-notice}: the trade type, a dot, the data set's name. */
-public record DatasetId(String value) implements Comparable<DatasetId> {
+public record DatasetId(@JsonValue String value) implements Comparable<DatasetId> {
 
     private static final Pattern FORMAT = Pattern.compile("^[a-z]{2,8}\\.[a-z0-9]+(-[a-z0-9]+)*$");
 
@@ -15,6 +17,7 @@ public record DatasetId(String value) implements Comparable<DatasetId> {
         }
     }
 
+    @JsonCreator
     public static DatasetId of(String value) {
         return new DatasetId(value);
     }

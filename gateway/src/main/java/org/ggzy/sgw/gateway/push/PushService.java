@@ -1,0 +1,171 @@
+package org.ggzy.sgw.gateway.push;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.f4b6a3.ulid.UlidCreator;
+import io.r2dbc.spi.R2dbcTransientException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.ggzy.sgw.gateway.edge.SignatureMethod;
+import org.ggzy.sgw.gateway.platform.PlatformCredentials;
+import org.ggzy.sgw.gateway.record.Applied;
+import org.ggzy.sgw.gateway.record.IncomingRecord;
+import org.ggzy.sgw.gateway.record.ReceiptRow;
+import org.ggzy.sgw.gateway.record.RecordStatus;
+import org.ggzy.sgw.gateway.record.RecordStore;
+import org.ggzy.sgw.gateway.web.ProblemType;
+import org.ggzy.sgw.schemas.Dataset;
+import org.ggzy.sgw.schemas.SpecTime;
+import org.ggzy.sgw.schemas.Violation;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
+
+/**
+ * The push path after the edge: parse, validate (off the event loop), then one transaction that moves the record
+ * heads, appends the records and stores the receipt. The receipt is returned only after the commit.
+ */
+@Service
+class PushService {
+
+    private static final DateTimeFormatter RECEIVED_AT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX").withZone(SpecTime.CHINA);
+
+    private final RecordParser parser;
+    private final RecordChecker checker;
+    private final RecordStore store;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+    private final int retries;
+
+    PushService(RecordParser parser, RecordChecker checker, RecordStore store, TransactionalOperator tx, Clock clock,
+            PushProperties properties) {
+        this.parser = parser;
+        this.checker = checker;
+        this.store = store;
+        this.tx = tx;
+        this.clock = clock;
+        this.retries = properties.storeRetries();
+    }
+
+    /** Validates, stores and answers one push. */
+    Mono<Receipt> push(PushRequest request) {
+        Instant receivedAt = clock.instant();
+        return check(request, receivedAt).flatMap(checked -> Mono.defer(() -> commit(request, receivedAt, checked))
+                .as(tx::transactional)
+                .retryWhen(Retry.max(retries).filter(PushService::isTransient))
+                .onErrorMap(PushService::isTransient, e -> ProblemType.SERVICE_UNAVAILABLE.exception(
+                        "The push could not be stored because of concurrent updates; send it again.")));
+    }
+
+    /** Validates a push and predicts each record's status against what is stored; stores nothing. */
+    Mono<Receipt> dryRun(PushRequest request) {
+        Instant receivedAt = clock.instant();
+        return check(request, receivedAt).flatMap(checked -> reactor.core.publisher.Flux.fromIterable(checked)
+                .filter(RecordChecker.Checked::valid)
+                .concatMap(c -> store.findHead(request.platform().code(), request.dataset().id().value(), c.dataKey())
+                        .map(head -> new Applied(c.raw().index(), head.judge(c.dataTimestamp(), c.contentDigest()),
+                                head.version(), null))
+                        .defaultIfEmpty(new Applied(c.raw().index(), RecordStatus.ACCEPTED, 1, null)))
+                .collectList()
+                .map(applied -> receipt(request, null, receivedAt, checked, applied)));
+    }
+
+    private Mono<List<RecordChecker.Checked>> check(PushRequest request, Instant receivedAt) {
+        return Mono.fromCallable(() -> parser.parse(request.body(), request.ndjson()).stream()
+                        .map(raw -> checker.check(request.dataset(), request.platform().code(), receivedAt, raw))
+                        .toList())
+                .subscribeOn(Schedulers.parallel());
+    }
+
+    private Mono<Receipt> commit(PushRequest request, Instant receivedAt, List<RecordChecker.Checked> checked) {
+        String platform = request.platform().code();
+        String dataset = request.dataset().id().value();
+        List<IncomingRecord> valid = checked.stream()
+                .filter(RecordChecker.Checked::valid)
+                .map(c -> new IncomingRecord(c.raw().index(), c.dataKey(), c.dataTimestamp(), c.raw().payload(),
+                        c.digest(), c.contentDigest()))
+                .toList();
+        String receiptId = UlidCreator.getMonotonicUlid().toString();
+        return store.apply(platform, dataset, receivedAt, valid).flatMap(applied -> {
+            Receipt receipt = receipt(request, receiptId, receivedAt, checked, applied);
+            Map<Integer, IncomingRecord> byIndex =
+                    valid.stream().collect(Collectors.toMap(IncomingRecord::index, Function.identity()));
+            List<RecordStore.Stored> rows = applied.stream()
+                    .filter(a -> a.recordId() != null)
+                    .map(a -> new RecordStore.Stored(a.recordId(), byIndex.get(a.index()), a.status(), a.version()))
+                    .toList();
+            return store.insertReceipt(row(request, receipt, receivedAt))
+                    .then(store.insertRecords(receiptId, platform, dataset, receivedAt, rows))
+                    .thenReturn(receipt);
+        });
+    }
+
+    private Receipt receipt(PushRequest request, String receiptId, Instant receivedAt,
+            List<RecordChecker.Checked> checked, List<Applied> applied) {
+        Map<Integer, Applied> byIndex = applied.stream().collect(Collectors.toMap(Applied::index, Function.identity()));
+        List<RecordOutcome> outcomes = new ArrayList<>(checked.size());
+        int[] counts = new int[RecordStatus.values().length];
+        for (RecordChecker.Checked c : checked) {
+            RecordOutcome outcome = outcome(request.dataset(), c, byIndex.get(c.raw().index()));
+            counts[outcome.status().ordinal()]++;
+            outcomes.add(outcome);
+        }
+        SignatureMethod method = request.method();
+        String at = RECEIVED_AT.format(receivedAt);
+        String digest = method.labelledDigest(request.body());
+        String signature = receiptId == null ? null : Base64.getEncoder().encodeToString(
+                method.hmac(request.platform().currentSecret(), receiptId + "\n" + at + "\n" + digest));
+        return new Receipt(receiptId, request.platform().code(), request.dataset().id().value(), at,
+                counts[RecordStatus.ACCEPTED.ordinal()], counts[RecordStatus.DUPLICATE.ordinal()],
+                counts[RecordStatus.STALE.ordinal()], counts[RecordStatus.REJECTED.ordinal()], outcomes, digest,
+                method.header(), signature);
+    }
+
+    private static RecordOutcome outcome(Dataset dataset, RecordChecker.Checked c, Applied applied) {
+        if (!c.valid()) {
+            return new RecordOutcome(c.raw().index(), c.raw().line(), c.dataKey(), RecordStatus.REJECTED, null,
+                    c.violations(), c.unknownFields());
+        }
+        List<Violation> violations = applied.versionConflict()
+                ? List.of(new Violation("/DATA_TIMESTAMP", Violation.VERSION_CONFLICT, "version",
+                        "A different record with the same DATA_KEY and DATA_TIMESTAMP is stored; send corrections "
+                                + "with a newer DATA_TIMESTAMP",
+                        "已存在数据主键和" + dataset.label("DATA_TIMESTAMP") + "相同但内容不同的记录，更正数据须使用更新的数据时间戳"))
+                : List.of();
+        return new RecordOutcome(c.raw().index(), c.raw().line(), c.dataKey(), applied.status(), applied.version(),
+                violations, c.unknownFields());
+    }
+
+    private ReceiptRow row(PushRequest request, Receipt r, Instant receivedAt) {
+        try {
+            return new ReceiptRow(r.receiptId(), r.platformCode(), r.dataset(), receivedAt, request.requestId(),
+                    r.signatureMethod(), r.digest(), r.accepted(), r.duplicates(), r.stale(), r.rejected(),
+                    json.writeValueAsString(r));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("receipt not serialisable", e);
+        }
+    }
+
+    private static boolean isTransient(Throwable e) {
+        return e instanceof TransientDataAccessException
+                || e instanceof DuplicateKeyException
+                || e instanceof R2dbcTransientException;
+    }
+
+    /** One push as the handler hands it over. */
+    record PushRequest(PlatformCredentials platform, SignatureMethod method, Dataset dataset, byte[] body,
+            boolean ndjson, String requestId) {}
+}

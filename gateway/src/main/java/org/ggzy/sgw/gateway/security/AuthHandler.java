@@ -1,0 +1,53 @@
+package org.ggzy.sgw.gateway.security;
+
+import org.ggzy.sgw.gateway.web.ProblemType;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** {@code POST /api/v1/auth/token}: user name and password for an access token. */
+@Component
+class AuthHandler {
+
+    private final UserRepository users;
+    private final PasswordEncoder encoder;
+    private final TokenService tokens;
+    private final String dummyHash;
+
+    AuthHandler(UserRepository users, PasswordEncoder encoder, TokenService tokens) {
+        this.users = users;
+        this.encoder = encoder;
+        this.tokens = tokens;
+        this.dummyHash = encoder.encode("timing-equaliser");
+    }
+
+    Mono<ServerResponse> token(ServerRequest request) {
+        return request.bodyToMono(Credentials.class)
+                .filter(c -> c.username() != null && c.password() != null)
+                .switchIfEmpty(Mono.error(() -> ProblemType.INVALID_REQUEST.exception(
+                        "Send {\"username\": \"...\", \"password\": \"...\"}.")))
+                .flatMap(this::authenticate)
+                .flatMap(user -> ServerResponse.ok().bodyValue(tokens.issue(user)));
+    }
+
+    private Mono<AppUser> authenticate(Credentials credentials) {
+        return users.find(credentials.username())
+                .map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty())
+                // password hashing is deliberately slow: keep it off the event loop
+                .publishOn(Schedulers.boundedElastic())
+                .flatMap(user -> {
+                    String hash = user.map(AppUser::passwordHash).orElse(dummyHash);
+                    boolean matches = encoder.matches(credentials.password(), hash);
+                    return user.filter(u -> matches && u.enabled())
+                            .map(Mono::just)
+                            .orElseGet(() -> Mono.error(ProblemType.INVALID_CREDENTIALS.exception(
+                                    "User name or password is wrong, or the account is disabled.")));
+                });
+    }
+
+    record Credentials(String username, String password) {}
+}

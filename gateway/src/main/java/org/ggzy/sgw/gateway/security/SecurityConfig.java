@@ -1,0 +1,114 @@
+package org.ggzy.sgw.gateway.security;
+
+import static org.springframework.web.reactive.function.server.RequestPredicates.POST;
+import static org.springframework.web.reactive.function.server.RouterFunctions.route;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import java.time.Clock;
+import java.util.List;
+import org.ggzy.sgw.gateway.web.ProblemType;
+import org.ggzy.sgw.gateway.web.ProblemWriter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * Who may call what. Platforms are authenticated by the edge's signature check (push paths), people by bearer
+ * tokens; every refusal is a problem-details body.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfig {
+
+    @Bean
+    SecurityWebFilterChain securityFilterChain(
+            ServerHttpSecurity http, ReactiveJwtDecoder decoder, ProblemWriter problems) {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName("roles");
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(ex -> ex.pathMatchers("/internal/**")
+                        .denyAll()
+                        .pathMatchers("/api/v1/push/**")
+                        .permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/datasets", "/api/v1/datasets/**")
+                        .permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/auth/token")
+                        .permitAll()
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
+                        .permitAll()
+                        .pathMatchers("/api/v1/admin/platforms", "/api/v1/admin/platforms/**")
+                        .hasRole(Roles.SYSADMIN)
+                        .anyExchange()
+                        .authenticated())
+                .oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtDecoder(decoder)
+                                .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(converter)))
+                        .authenticationEntryPoint((exchange, e) -> problems.write(
+                                exchange,
+                                ProblemType.UNAUTHORIZED.exception(
+                                        "A valid bearer token is required (POST /api/v1/auth/token).")))
+                        .accessDeniedHandler((exchange, e) -> problems.write(
+                                exchange, ProblemType.FORBIDDEN.exception("Your role does not allow this."))))
+                .exceptionHandling(e -> e.authenticationEntryPoint((exchange, ex) -> problems.write(
+                                exchange,
+                                ProblemType.UNAUTHORIZED.exception(
+                                        "A valid bearer token is required (POST /api/v1/auth/token).")))
+                        .accessDeniedHandler((exchange, ex) -> problems.write(
+                                exchange, ProblemType.FORBIDDEN.exception("Your role does not allow this."))))
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(MasterKey masterKey) {
+        return new NimbusJwtEncoder(new ImmutableSecret<>(masterKey.tokenSigningKey()));
+    }
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(MasterKey masterKey, Clock clock) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(masterKey.tokenSigningKey())
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
+        JwtTimestampValidator timestamps = new JwtTimestampValidator();
+        timestamps.setClock(clock);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                List.<OAuth2TokenValidator<Jwt>>of(timestamps, new JwtIssuerValidator(TokenService.ISSUER))));
+        return decoder;
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> authRoutes(AuthHandler handler) {
+        return route(POST("/api/v1/auth/token"), handler::token);
+    }
+}
