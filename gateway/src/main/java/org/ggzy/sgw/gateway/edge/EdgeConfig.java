@@ -18,12 +18,12 @@ class EdgeConfig {
     static class Shared {
 
         @Bean
-        NonceStore redisNonceStore(ReactiveStringRedisTemplate redis, RedisProperties properties) {
+        NonceStore sharedNonceStore(ReactiveStringRedisTemplate redis, RedisProperties properties) {
             return new RedisNonceStore(redis, properties.commandTimeout());
         }
 
         @Bean
-        RateLimiter redisRateLimiter(ReactiveStringRedisTemplate redis, RedisProperties properties) {
+        RateLimiter sharedRateLimiter(ReactiveStringRedisTemplate redis, RedisProperties properties) {
             return new RedisRateLimiter(redis, properties.commandTimeout());
         }
     }
@@ -33,12 +33,12 @@ class EdgeConfig {
     static class InProcess {
 
         @Bean
-        NonceStore inProcessNonceStore() {
+        NonceStore localNonceStore() {
             return new InProcessNonceStore();
         }
 
         @Bean
-        RateLimiter inProcessRateLimiter() {
+        RateLimiter localRateLimiter() {
             return new InProcessRateLimiter(System::nanoTime);
         }
     }

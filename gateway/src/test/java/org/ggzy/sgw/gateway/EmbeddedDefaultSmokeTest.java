@@ -1,0 +1,70 @@
+package org.ggzy.sgw.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.ggzy.sgw.gateway.support.Records;
+import org.ggzy.sgw.gateway.support.TestPlatform;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The embedded default, as {@code java -jar} runs it with no configuration: H2 in a file, in-process nonces and rate
+ * limits, a generated master key. Only the data directory is moved to a temporary one.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "sgw.security.admin-password=smoke-admin-password")
+@AutoConfigureObservability
+class EmbeddedDefaultSmokeTest {
+
+    @TempDir
+    static Path data;
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        String file = data.resolve("sgw").toString();
+        registry.add("spring.r2dbc.url",
+                () -> "r2dbc:h2:file://localhost/" + file + "?options=MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+        registry.add("spring.flyway.url", () -> "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+        registry.add("sgw.security.master-key-file", () -> data.resolve("master.key").toString());
+    }
+
+    @Autowired
+    WebTestClient client;
+
+    @Test
+    void shouldRegisterAPlatformAndAcceptASignedPush() {
+        TestPlatform platform = TestPlatform.register(client, "smoke-admin-password", "gcjs.tender-notice");
+        JsonNode receipt = platform.push("gcjs.tender-notice", Records.bytes(Records.tenderNotice(platform.code())))
+                .expectStatus()
+                .isAccepted()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(receipt.get("accepted").asInt()).isEqualTo(1);
+
+        platform.push("gcjs.tender-notice", "{".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .expectStatus()
+                .isBadRequest();
+        assertThat(Files.exists(data.resolve("master.key"))).isTrue();
+        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        client.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(metrics -> assertThat(metrics)
+                        .contains("sgw_push_records_total{application=\"sgw-gateway\",dataset=\"gcjs.tender-notice\","
+                                + "platform=\"" + platform.code() + "\",status=\"ACCEPTED\"} 1.0")
+                        .contains("sgw_push_duration_seconds_bucket"));
+    }
+}
