@@ -20,7 +20,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The embedded default, as {@code java -jar} runs it with no configuration: H2 in a file, in-process nonces and rate
  * limits, a generated master key. Only the data directory is moved to a temporary one.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "sgw.security.admin-password=smoke-admin-password")
 @AutoConfigureObservability
 class EmbeddedDefaultSmokeTest {
@@ -31,10 +32,12 @@ class EmbeddedDefaultSmokeTest {
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         String file = data.resolve("sgw").toString();
-        registry.add("spring.r2dbc.url",
+        registry.add(
+                "spring.r2dbc.url",
                 () -> "r2dbc:h2:file://localhost/" + file + "?options=MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
         registry.add("spring.flyway.url", () -> "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
-        registry.add("sgw.security.master-key-file", () -> data.resolve("master.key").toString());
+        registry.add(
+                "sgw.security.master-key-file", () -> data.resolve("master.key").toString());
     }
 
     @Autowired

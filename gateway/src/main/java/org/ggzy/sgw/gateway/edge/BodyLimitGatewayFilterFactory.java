@@ -44,7 +44,9 @@ public class BodyLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
         return new OrderedGatewayFilter(
                 (exchange, chain) -> {
                     exchange.getAttributes()
-                            .putIfAbsent(EdgeAttributes.ORIGINAL_PATH, exchange.getRequest().getURI().getRawPath());
+                            .putIfAbsent(
+                                    EdgeAttributes.ORIGINAL_PATH,
+                                    exchange.getRequest().getURI().getRawPath());
                     long declared = exchange.getRequest().getHeaders().getContentLength();
                     if (declared > max) {
                         return Mono.error(tooLarge(limit));
@@ -77,7 +79,8 @@ public class BodyLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
         ServerHttpRequest request = new ServerHttpRequestDecorator(exchange.getRequest()) {
             @Override
             public Flux<DataBuffer> getBody() {
-                return Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(bytes)));
+                return Flux.defer(
+                        () -> Flux.just(exchange.getResponse().bufferFactory().wrap(bytes)));
             }
         };
         return exchange.mutate().request(request).build();

@@ -10,8 +10,10 @@ import reactor.core.publisher.Mono;
 class InProcessRateLimiter implements RateLimiter {
 
     private final LongSupplier nanoTime;
-    private final Cache<String, Bucket> buckets =
-            Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .maximumSize(100_000)
+            .build();
 
     InProcessRateLimiter(LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
@@ -19,8 +21,8 @@ class InProcessRateLimiter implements RateLimiter {
 
     @Override
     public Mono<Decision> acquire(String key, int rate, int burst) {
-        return Mono.fromSupplier(() -> buckets.get(key, k -> new Bucket(burst, nanoTime.getAsLong()))
-                .take(rate, burst, nanoTime.getAsLong()));
+        return Mono.fromSupplier(() ->
+                buckets.get(key, k -> new Bucket(burst, nanoTime.getAsLong())).take(rate, burst, nanoTime.getAsLong()));
     }
 
     private static final class Bucket {

@@ -56,7 +56,8 @@ public class PlatformRateLimitGatewayFilterFactory
                                 failOpen.increment();
                                 log.atWarn()
                                         .addKeyValue("platformCode", platform.code())
-                                        .log("rate-limit store unavailable, letting the request through: {}",
+                                        .log(
+                                                "rate-limit store unavailable, letting the request through: {}",
                                                 e.toString());
                                 return Mono.just(RateLimiter.Decision.allow(-1));
                             })
@@ -64,7 +65,8 @@ public class PlatformRateLimitGatewayFilterFactory
                                 if (decision.allowed()) {
                                     return chain.filter(exchange);
                                 }
-                                long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
+                                long seconds =
+                                        Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
                                 return Mono.error(ProblemType.RATE_LIMITED
                                         .exception("Platform " + platform.code() + " is over its limit of "
                                                 + config.getRequestsPerSecond() + " requests a second.")

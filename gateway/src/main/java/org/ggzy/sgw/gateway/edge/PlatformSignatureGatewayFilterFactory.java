@@ -66,8 +66,8 @@ public class PlatformSignatureGatewayFilterFactory
         String nonce = headers.getFirst(NONCE_HEADER);
         String signature = headers.getFirst(SIGNATURE_HEADER);
         SignatureMethod method = SignatureMethod.fromHeader(headers.getFirst(METHOD_HEADER))
-                .orElseThrow(() -> ProblemType.SIGNATURE_INVALID.exception(
-                        "X-Signature-Method must be HMAC-SHA256 or HMAC-SM3."));
+                .orElseThrow(() ->
+                        ProblemType.SIGNATURE_INVALID.exception("X-Signature-Method must be HMAC-SHA256 or HMAC-SM3."));
         checkPresent(code, PLATFORM_CODE, PLATFORM_HEADER, "the platform's 18-character code");
         checkPresent(timestamp, TIMESTAMP, TIMESTAMP_HEADER, "milliseconds since the epoch");
         checkPresent(nonce, NONCE, NONCE_HEADER, "16-64 characters A-Z a-z 0-9 _ -");
@@ -89,9 +89,8 @@ public class PlatformSignatureGatewayFilterFactory
 
     private static void checkPresent(String value, Pattern format, String header, String expected) {
         if (value == null || !format.matcher(value).matches()) {
-            throw ProblemType.CREDENTIALS_MISSING.exception(
-                    "Header " + header + " is " + (value == null ? "missing" : "malformed") + ": expected " + expected
-                            + ".");
+            throw ProblemType.CREDENTIALS_MISSING.exception("Header " + header + " is "
+                    + (value == null ? "missing" : "malformed") + ": expected " + expected + ".");
         }
     }
 
@@ -145,8 +144,8 @@ public class PlatformSignatureGatewayFilterFactory
                             .addKeyValue("platformCode", platform.code())
                             .setCause(e)
                             .log("nonce store unavailable: refusing the request (replay protection fails closed)");
-                    return ProblemType.NONCE_STORE_UNAVAILABLE.exception(
-                            "Replay protection is temporarily unavailable; retry with a new nonce.")
+                    return ProblemType.NONCE_STORE_UNAVAILABLE
+                            .exception("Replay protection is temporarily unavailable; retry with a new nonce.")
                             .header(HttpHeaders.RETRY_AFTER, "1");
                 })
                 .flatMap(fresh -> fresh

@@ -56,7 +56,8 @@ class RedisRateLimiter implements RateLimiter {
 
     @Override
     public Mono<Decision> acquire(String key, int rate, int burst) {
-        return redis.execute(SCRIPT, List.of("sgw:rate:" + key), List.of(Integer.toString(rate), Integer.toString(burst)))
+        return redis.execute(
+                        SCRIPT, List.of("sgw:rate:" + key), List.of(Integer.toString(rate), Integer.toString(burst)))
                 .next()
                 .timeout(timeout)
                 .map(r -> r.get(0) == 1L

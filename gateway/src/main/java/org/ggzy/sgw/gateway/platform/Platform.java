@@ -19,7 +19,13 @@ record Platform(
     /** The view administrators get: never a secret. */
     PlatformView view() {
         return new PlatformView(
-                code, name, regionCode, enabled, datasets.stream().sorted().toList(), previousSecretExpiresAt, createdAt,
+                code,
+                name,
+                regionCode,
+                enabled,
+                datasets.stream().sorted().toList(),
+                previousSecretExpiresAt,
+                createdAt,
                 updatedAt);
     }
 }

@@ -36,13 +36,17 @@ class PlatformHandler {
                 .switchIfEmpty(Mono.error(() -> ProblemType.INVALID_REQUEST.exception("A JSON body is required.")))
                 .flatMap(body -> {
                     List<String> errors = new ArrayList<>();
-                    if (body.platformCode() == null || !CODE.matcher(body.platformCode()).matches()) {
+                    if (body.platformCode() == null
+                            || !CODE.matcher(body.platformCode()).matches()) {
                         errors.add("platformCode must be 18 characters 0-9 A-Z");
                     }
-                    if (body.name() == null || body.name().isBlank() || body.name().length() > 200) {
+                    if (body.name() == null
+                            || body.name().isBlank()
+                            || body.name().length() > 200) {
                         errors.add("name is required (at most 200 characters)");
                     }
-                    if (body.regionCode() == null || !REGION.matcher(body.regionCode()).matches()) {
+                    if (body.regionCode() == null
+                            || !REGION.matcher(body.regionCode()).matches()) {
                         errors.add("regionCode must be a 6-digit GB/T 2260 code");
                     }
                     Set<String> datasets = datasets(body.datasets(), errors);
@@ -54,16 +58,14 @@ class PlatformHandler {
                             datasets,
                             body.enabled() == null || body.enabled());
                 })
-                .flatMap(issued -> ServerResponse.created(
-                                URI.create("/api/v1/admin/platforms/" + issued.platform().platformCode()))
+                .flatMap(issued -> ServerResponse.created(URI.create(
+                                "/api/v1/admin/platforms/" + issued.platform().platformCode()))
                         .bodyValue(secretBody(issued)));
     }
 
     Mono<ServerResponse> list(ServerRequest request) {
-        return service.findAll()
-                .map(Platform::view)
-                .collectList()
-                .flatMap(items -> ServerResponse.ok().bodyValue(Map.of("items", items)));
+        return service.findAll().map(Platform::view).collectList().flatMap(items -> ServerResponse.ok()
+                .bodyValue(Map.of("items", items)));
     }
 
     Mono<ServerResponse> one(ServerRequest request) {
@@ -76,10 +78,12 @@ class PlatformHandler {
                 .switchIfEmpty(Mono.error(() -> ProblemType.INVALID_REQUEST.exception("A JSON body is required.")))
                 .flatMap(body -> {
                     List<String> errors = new ArrayList<>();
-                    if (body.name() != null && (body.name().isBlank() || body.name().length() > 200)) {
+                    if (body.name() != null
+                            && (body.name().isBlank() || body.name().length() > 200)) {
                         errors.add("name must not be blank (at most 200 characters)");
                     }
-                    if (body.regionCode() != null && !REGION.matcher(body.regionCode()).matches()) {
+                    if (body.regionCode() != null
+                            && !REGION.matcher(body.regionCode()).matches()) {
                         errors.add("regionCode must be a 6-digit GB/T 2260 code");
                     }
                     Set<String> datasets = body.datasets() == null ? null : datasets(body.datasets(), errors);
@@ -113,7 +117,9 @@ class PlatformHandler {
 
     private static void rejectIfAny(List<String> errors) {
         if (!errors.isEmpty()) {
-            throw ProblemType.INVALID_REQUEST.exception(String.join("; ", errors)).with("errors", errors);
+            throw ProblemType.INVALID_REQUEST
+                    .exception(String.join("; ", errors))
+                    .with("errors", errors);
         }
     }
 
@@ -126,7 +132,8 @@ class PlatformHandler {
         return body;
     }
 
-    record CreatePlatform(String platformCode, String name, String regionCode, List<String> datasets, Boolean enabled) {}
+    record CreatePlatform(
+            String platformCode, String name, String regionCode, List<String> datasets, Boolean enabled) {}
 
     record UpdatePlatform(String name, String regionCode, Boolean enabled, List<String> datasets) {}
 }

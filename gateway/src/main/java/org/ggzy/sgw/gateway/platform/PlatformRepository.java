@@ -1,5 +1,7 @@
 package org.ggzy.sgw.gateway.platform;
 
+import io.r2dbc.spi.Row;
+import io.r2dbc.spi.RowMetadata;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -9,8 +11,6 @@ import java.util.TreeSet;
 import java.util.function.BiFunction;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-import io.r2dbc.spi.Row;
-import io.r2dbc.spi.RowMetadata;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -47,7 +47,9 @@ class PlatformRepository {
     }
 
     Flux<Platform> findAll() {
-        return db.sql("SELECT " + COLUMNS + " FROM platforms ORDER BY code").map(MAPPER).all();
+        return db.sql("SELECT " + COLUMNS + " FROM platforms ORDER BY code")
+                .map(MAPPER)
+                .all();
     }
 
     /** Inserts a platform; completes empty when the code is taken. */

@@ -54,8 +54,12 @@ class PushHandler {
                             .addKeyValue("platformCode", platform)
                             .addKeyValue("dataset", dataset)
                             .addKeyValue("receiptId", receipt.receiptId())
-                            .log("push stored: {} accepted, {} duplicate, {} stale, {} rejected", receipt.accepted(),
-                                    receipt.duplicates(), receipt.stale(), receipt.rejected());
+                            .log(
+                                    "push stored: {} accepted, {} duplicate, {} stale, {} rejected",
+                                    receipt.accepted(),
+                                    receipt.duplicates(),
+                                    receipt.stale(),
+                                    receipt.rejected());
                 })
                 .flatMap(receipt -> receipt.anyTaken()
                         ? ServerResponse.status(HttpStatus.ACCEPTED).bodyValue(receipt)
@@ -80,9 +84,11 @@ class PushHandler {
         PlatformCredentials platform = platform(request);
         String id = request.pathVariable("receiptId");
         return store.findReceiptBody(id, platform.code())
-                .switchIfEmpty(Mono.error(() -> ProblemType.NOT_FOUND.exception("No receipt " + id + " of platform "
-                        + platform.code() + ".")))
-                .flatMap(body -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body));
+                .switchIfEmpty(Mono.error(() ->
+                        ProblemType.NOT_FOUND.exception("No receipt " + id + " of platform " + platform.code() + ".")))
+                .flatMap(body -> ServerResponse.ok()
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(body));
     }
 
     Mono<ServerResponse> records(ServerRequest request) {
@@ -96,16 +102,18 @@ class PushHandler {
                 .flatMap(versions -> versions.isEmpty()
                         ? Mono.error(ProblemType.NOT_FOUND.exception(
                                 "No record " + dataKey + " of data set " + dataset + " from this platform."))
-                        : ServerResponse.ok().bodyValue(Map.of(
-                                "platformCode", platform.code(),
-                                "dataset", dataset,
-                                "dataKey", dataKey,
-                                "currentVersion", versions.stream()
-                                        .filter(v -> v.version() != null)
-                                        .mapToInt(v -> v.version())
-                                        .max()
-                                        .orElse(0),
-                                "versions", versions)));
+                        : ServerResponse.ok()
+                                .bodyValue(Map.of(
+                                        "platformCode", platform.code(),
+                                        "dataset", dataset,
+                                        "dataKey", dataKey,
+                                        "currentVersion",
+                                                versions.stream()
+                                                        .filter(v -> v.version() != null)
+                                                        .mapToInt(v -> v.version())
+                                                        .max()
+                                                        .orElse(0),
+                                        "versions", versions)));
     }
 
     private PushService.PushRequest pushRequest(ServerRequest request) {
@@ -114,8 +122,13 @@ class PushHandler {
         SignatureMethod method = request.attribute(EdgeAttributes.SIGNATURE_METHOD)
                 .map(SignatureMethod.class::cast)
                 .orElse(SignatureMethod.HMAC_SHA256);
-        return new PushService.PushRequest(platform, method, dataset, EdgeAttributes.rawBody(request.exchange()),
-                ndjson(request), RequestIds.of(request.exchange()));
+        return new PushService.PushRequest(
+                platform,
+                method,
+                dataset,
+                EdgeAttributes.rawBody(request.exchange()),
+                ndjson(request),
+                RequestIds.of(request.exchange()));
     }
 
     private static PlatformCredentials platform(ServerRequest request) {

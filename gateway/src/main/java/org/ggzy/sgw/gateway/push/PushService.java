@@ -50,7 +50,12 @@ class PushService {
     private final ObjectMapper json = new ObjectMapper();
     private final int retries;
 
-    PushService(RecordParser parser, RecordChecker checker, RecordStore store, TransactionalOperator tx, Clock clock,
+    PushService(
+            RecordParser parser,
+            RecordChecker checker,
+            RecordStore store,
+            TransactionalOperator tx,
+            Clock clock,
             PushProperties properties) {
         this.parser = parser;
         this.checker = checker;
@@ -66,8 +71,10 @@ class PushService {
         return check(request, receivedAt).flatMap(checked -> Mono.defer(() -> commit(request, receivedAt, checked))
                 .as(tx::transactional)
                 .retryWhen(Retry.max(retries).filter(PushService::isTransient))
-                .onErrorMap(PushService::isTransient, e -> ProblemType.SERVICE_UNAVAILABLE.exception(
-                        "The push could not be stored because of concurrent updates; send it again.")));
+                .onErrorMap(
+                        PushService::isTransient,
+                        e -> ProblemType.SERVICE_UNAVAILABLE.exception(
+                                "The push could not be stored because of concurrent updates; send it again.")));
     }
 
     /** Validates a push and predicts each record's status against what is stored; stores nothing. */
@@ -75,9 +82,15 @@ class PushService {
         Instant receivedAt = clock.instant();
         return check(request, receivedAt).flatMap(checked -> reactor.core.publisher.Flux.fromIterable(checked)
                 .filter(RecordChecker.Checked::valid)
-                .concatMap(c -> store.findHead(request.platform().code(), request.dataset().id().value(), c.dataKey())
-                        .map(head -> new Applied(c.raw().index(), head.judge(c.dataTimestamp(), c.contentDigest()),
-                                head.version(), null))
+                .concatMap(c -> store.findHead(
+                                request.platform().code(),
+                                request.dataset().id().value(),
+                                c.dataKey())
+                        .map(head -> new Applied(
+                                c.raw().index(),
+                                head.judge(c.dataTimestamp(), c.contentDigest()),
+                                head.version(),
+                                null))
                         .defaultIfEmpty(new Applied(c.raw().index(), RecordStatus.ACCEPTED, 1, null)))
                 .collectList()
                 .map(applied -> receipt(request, null, receivedAt, checked, applied)));
@@ -85,7 +98,8 @@ class PushService {
 
     private Mono<List<RecordChecker.Checked>> check(PushRequest request, Instant receivedAt) {
         return Mono.fromCallable(() -> parser.parse(request.body(), request.ndjson()).stream()
-                        .map(raw -> checker.check(request.dataset(), request.platform().code(), receivedAt, raw))
+                        .map(raw -> checker.check(
+                                request.dataset(), request.platform().code(), receivedAt, raw))
                         .toList())
                 .subscribeOn(Schedulers.parallel());
     }
@@ -95,8 +109,13 @@ class PushService {
         String dataset = request.dataset().id().value();
         List<IncomingRecord> valid = checked.stream()
                 .filter(RecordChecker.Checked::valid)
-                .map(c -> new IncomingRecord(c.raw().index(), c.dataKey(), c.dataTimestamp(), c.raw().payload(),
-                        c.digest(), c.contentDigest()))
+                .map(c -> new IncomingRecord(
+                        c.raw().index(),
+                        c.dataKey(),
+                        c.dataTimestamp(),
+                        c.raw().payload(),
+                        c.digest(),
+                        c.contentDigest()))
                 .toList();
         String receiptId = UlidCreator.getMonotonicUlid().toString();
         return store.apply(platform, dataset, receivedAt, valid).flatMap(applied -> {
@@ -113,46 +132,88 @@ class PushService {
         });
     }
 
-    private Receipt receipt(PushRequest request, String receiptId, Instant receivedAt,
-            List<RecordChecker.Checked> checked, List<Applied> applied) {
+    private Receipt receipt(
+            PushRequest request,
+            String receiptId,
+            Instant receivedAt,
+            List<RecordChecker.Checked> checked,
+            List<Applied> applied) {
         Map<Integer, Applied> byIndex = applied.stream().collect(Collectors.toMap(Applied::index, Function.identity()));
         List<RecordOutcome> outcomes = new ArrayList<>(checked.size());
         int[] counts = new int[RecordStatus.values().length];
         for (RecordChecker.Checked c : checked) {
-            RecordOutcome outcome = outcome(request.dataset(), c, byIndex.get(c.raw().index()));
+            RecordOutcome outcome =
+                    outcome(request.dataset(), c, byIndex.get(c.raw().index()));
             counts[outcome.status().ordinal()]++;
             outcomes.add(outcome);
         }
         SignatureMethod method = request.method();
         String at = RECEIVED_AT.format(receivedAt);
         String digest = method.labelledDigest(request.body());
-        String signature = receiptId == null ? null : Base64.getEncoder().encodeToString(
-                method.hmac(request.platform().currentSecret(), receiptId + "\n" + at + "\n" + digest));
-        return new Receipt(receiptId, request.platform().code(), request.dataset().id().value(), at,
-                counts[RecordStatus.ACCEPTED.ordinal()], counts[RecordStatus.DUPLICATE.ordinal()],
-                counts[RecordStatus.STALE.ordinal()], counts[RecordStatus.REJECTED.ordinal()], outcomes, digest,
-                method.header(), signature);
+        String signature = receiptId == null
+                ? null
+                : Base64.getEncoder()
+                        .encodeToString(
+                                method.hmac(request.platform().currentSecret(), receiptId + "\n" + at + "\n" + digest));
+        return new Receipt(
+                receiptId,
+                request.platform().code(),
+                request.dataset().id().value(),
+                at,
+                counts[RecordStatus.ACCEPTED.ordinal()],
+                counts[RecordStatus.DUPLICATE.ordinal()],
+                counts[RecordStatus.STALE.ordinal()],
+                counts[RecordStatus.REJECTED.ordinal()],
+                outcomes,
+                digest,
+                method.header(),
+                signature);
     }
 
     private static RecordOutcome outcome(Dataset dataset, RecordChecker.Checked c, Applied applied) {
         if (!c.valid()) {
-            return new RecordOutcome(c.raw().index(), c.raw().line(), c.dataKey(), RecordStatus.REJECTED, null,
-                    c.violations(), c.unknownFields());
+            return new RecordOutcome(
+                    c.raw().index(),
+                    c.raw().line(),
+                    c.dataKey(),
+                    RecordStatus.REJECTED,
+                    null,
+                    c.violations(),
+                    c.unknownFields());
         }
         List<Violation> violations = applied.versionConflict()
-                ? List.of(new Violation("/DATA_TIMESTAMP", Violation.VERSION_CONFLICT, "version",
+                ? List.of(new Violation(
+                        "/DATA_TIMESTAMP",
+                        Violation.VERSION_CONFLICT,
+                        "version",
                         "A different record with the same DATA_KEY and DATA_TIMESTAMP is stored; send corrections "
                                 + "with a newer DATA_TIMESTAMP",
                         "已存在数据主键和" + dataset.label("DATA_TIMESTAMP") + "相同但内容不同的记录，更正数据须使用更新的数据时间戳"))
                 : List.of();
-        return new RecordOutcome(c.raw().index(), c.raw().line(), c.dataKey(), applied.status(), applied.version(),
-                violations, c.unknownFields());
+        return new RecordOutcome(
+                c.raw().index(),
+                c.raw().line(),
+                c.dataKey(),
+                applied.status(),
+                applied.version(),
+                violations,
+                c.unknownFields());
     }
 
     private ReceiptRow row(PushRequest request, Receipt r, Instant receivedAt) {
         try {
-            return new ReceiptRow(r.receiptId(), r.platformCode(), r.dataset(), receivedAt, request.requestId(),
-                    r.signatureMethod(), r.digest(), r.accepted(), r.duplicates(), r.stale(), r.rejected(),
+            return new ReceiptRow(
+                    r.receiptId(),
+                    r.platformCode(),
+                    r.dataset(),
+                    receivedAt,
+                    request.requestId(),
+                    r.signatureMethod(),
+                    r.digest(),
+                    r.accepted(),
+                    r.duplicates(),
+                    r.stale(),
+                    r.rejected(),
                     json.writeValueAsString(r));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("receipt not serialisable", e);
@@ -166,6 +227,11 @@ class PushService {
     }
 
     /** One push as the handler hands it over. */
-    record PushRequest(PlatformCredentials platform, SignatureMethod method, Dataset dataset, byte[] body,
-            boolean ndjson, String requestId) {}
+    record PushRequest(
+            PlatformCredentials platform,
+            SignatureMethod method,
+            Dataset dataset,
+            byte[] body,
+            boolean ndjson,
+            String requestId) {}
 }

@@ -10,8 +10,18 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
-    "receiptId", "platformCode", "dataset", "receivedAt", "accepted", "duplicates", "stale", "rejected", "records",
-    "digest", "signatureMethod", "signature"
+    "receiptId",
+    "platformCode",
+    "dataset",
+    "receivedAt",
+    "accepted",
+    "duplicates",
+    "stale",
+    "rejected",
+    "records",
+    "digest",
+    "signatureMethod",
+    "signature"
 })
 record Receipt(
         String receiptId,

@@ -51,7 +51,8 @@ final class RecordChecker {
                             + " minutes ahead of the gateway's receive time",
                     dataset.label("DATA_TIMESTAMP") + " 超前于网关接收时间 " + futureTolerance.toMinutes() + " 分钟以上"));
         }
-        String payloadDigest = SignatureMethod.HMAC_SHA256.labelledDigest(raw.payload().getBytes(StandardCharsets.UTF_8));
+        String payloadDigest =
+                SignatureMethod.HMAC_SHA256.labelledDigest(raw.payload().getBytes(StandardCharsets.UTF_8));
         String contentDigest = violations.isEmpty()
                 ? SignatureMethod.HMAC_SHA256.labelledDigest(
                         CanonicalJson.of(node).getBytes(StandardCharsets.UTF_8))

@@ -70,9 +70,9 @@ final class RecordParser {
                         "The body must be a JSON object (one record) or a JSON array of records.");
             }
             if (parser.nextToken() != null) {
-                throw ProblemType.MALFORMED_JSON.exception(
-                        "Unexpected content after the JSON value at byte " + parser.currentTokenLocation().getByteOffset()
-                                + "; send several records as an array or as NDJSON.");
+                throw ProblemType.MALFORMED_JSON.exception("Unexpected content after the JSON value at byte "
+                        + parser.currentTokenLocation().getByteOffset()
+                        + "; send several records as an array or as NDJSON.");
             }
         } catch (IOException e) {
             throw translate(e, null);
@@ -132,8 +132,8 @@ final class RecordParser {
     }
 
     private ProblemException tooMany() {
-        return ProblemType.TOO_MANY_RECORDS.exception(
-                "At most " + maxRecords + " records may be sent in one request; split the batch.")
+        return ProblemType.TOO_MANY_RECORDS
+                .exception("At most " + maxRecords + " records may be sent in one request; split the batch.")
                 .with("maxRecords", maxRecords);
     }
 
@@ -148,7 +148,8 @@ final class RecordParser {
             problem = ProblemType.STRING_TOO_LONG.exception(
                     "A JSON string is longer than " + maxStringLength + " characters" + where + ".");
         } else if (e instanceof JsonParseException && message.startsWith("Duplicate field")) {
-            String field = message.substring(message.indexOf('\'') + 1, message.indexOf('\'', message.indexOf('\'') + 1));
+            String field =
+                    message.substring(message.indexOf('\'') + 1, message.indexOf('\'', message.indexOf('\'') + 1));
             problem = ProblemType.DUPLICATE_KEY
                     .exception("Key '" + field + "' appears twice in one JSON object" + where + ".")
                     .with("key", field);

@@ -35,7 +35,8 @@ public class RecordStore {
      * Decides each record's status against its head and moves the heads, in {@code DATA_KEY} order (so that
      * concurrent batches take row locks in the same order and cannot deadlock). Returns the outcomes by index.
      */
-    public Mono<List<Applied>> apply(String platform, String dataset, Instant receivedAt, List<IncomingRecord> records) {
+    public Mono<List<Applied>> apply(
+            String platform, String dataset, Instant receivedAt, List<IncomingRecord> records) {
         List<IncomingRecord> ordered = new ArrayList<>(records);
         ordered.sort(LOCK_ORDER);
         return Flux.fromIterable(ordered)
@@ -63,13 +64,15 @@ public class RecordStore {
     }
 
     private Mono<Applied> against(String platform, String dataset, Instant receivedAt, IncomingRecord r, String id) {
-        return lockHead(platform, dataset, r.dataKey()).flatMap(head -> switch (head.judge(r.dataTimestamp(), r.contentDigest())) {
-            case ACCEPTED -> moveHead(platform, dataset, receivedAt, r, id, head.version() + 1)
-                    .thenReturn(new Applied(r.index(), RecordStatus.ACCEPTED, head.version() + 1, id));
-            case DUPLICATE -> Mono.just(new Applied(r.index(), RecordStatus.DUPLICATE, head.version(), null));
-            case STALE -> Mono.just(new Applied(r.index(), RecordStatus.STALE, null, id));
-            case REJECTED -> Mono.just(new Applied(r.index(), RecordStatus.REJECTED, null, null));
-        });
+        return lockHead(platform, dataset, r.dataKey())
+                .flatMap(head -> switch (head.judge(r.dataTimestamp(), r.contentDigest())) {
+                    case ACCEPTED ->
+                        moveHead(platform, dataset, receivedAt, r, id, head.version() + 1)
+                                .thenReturn(new Applied(r.index(), RecordStatus.ACCEPTED, head.version() + 1, id));
+                    case DUPLICATE -> Mono.just(new Applied(r.index(), RecordStatus.DUPLICATE, head.version(), null));
+                    case STALE -> Mono.just(new Applied(r.index(), RecordStatus.STALE, null, id));
+                    case REJECTED -> Mono.just(new Applied(r.index(), RecordStatus.REJECTED, null, null));
+                });
     }
 
     private Mono<RecordHead> lockHead(String platform, String dataset, String dataKey) {
@@ -144,9 +147,10 @@ public class RecordStore {
         if (records.isEmpty()) {
             return Mono.empty();
         }
-        return db.inConnectionMany(connection -> Flux.from(batch(connection, receiptId, platform, dataset, receivedAt, records)
-                                .execute())
-                        .flatMap(result -> result.getRowsUpdated()))
+        return db.inConnectionMany(
+                        connection -> Flux.from(batch(connection, receiptId, platform, dataset, receivedAt, records)
+                                        .execute())
+                                .flatMap(result -> result.getRowsUpdated()))
                 .then();
     }
 
@@ -165,7 +169,8 @@ public class RecordStore {
             if (i > 0) {
                 statement.add();
             }
-            statement.bind(0, s.recordId())
+            statement
+                    .bind(0, s.recordId())
                     .bind(1, receiptId)
                     .bind(2, s.record().index())
                     .bind(3, platform)

@@ -27,8 +27,8 @@ class AuthHandler {
     Mono<ServerResponse> token(ServerRequest request) {
         return request.bodyToMono(Credentials.class)
                 .filter(c -> c.username() != null && c.password() != null)
-                .switchIfEmpty(Mono.error(() -> ProblemType.INVALID_REQUEST.exception(
-                        "Send {\"username\": \"...\", \"password\": \"...\"}.")))
+                .switchIfEmpty(Mono.error(() ->
+                        ProblemType.INVALID_REQUEST.exception("Send {\"username\": \"...\", \"password\": \"...\"}.")))
                 .flatMap(this::authenticate)
                 .flatMap(user -> ServerResponse.ok().bodyValue(tokens.issue(user)));
     }

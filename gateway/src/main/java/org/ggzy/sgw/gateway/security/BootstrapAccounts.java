@@ -36,14 +36,18 @@ class BootstrapAccounts implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         Flux.just(
-                        new Account("sysadmin", Roles.SYSADMIN, properties.adminPassword(), "SGW_BOOTSTRAP_ADMIN_PASSWORD"),
+                        new Account(
+                                "sysadmin", Roles.SYSADMIN, properties.adminPassword(), "SGW_BOOTSTRAP_ADMIN_PASSWORD"),
                         new Account(
                                 "secadmin",
                                 Roles.SECADMIN,
                                 properties.secadminPassword(),
                                 "SGW_BOOTSTRAP_SECADMIN_PASSWORD"),
                         new Account(
-                                "auditor", Roles.AUDITOR, properties.auditorPassword(), "SGW_BOOTSTRAP_AUDITOR_PASSWORD"))
+                                "auditor",
+                                Roles.AUDITOR,
+                                properties.auditorPassword(),
+                                "SGW_BOOTSTRAP_AUDITOR_PASSWORD"))
                 .concatMap(this::create)
                 .then()
                 .block();
@@ -63,7 +67,10 @@ class BootstrapAccounts implements ApplicationRunner {
                         password,
                         account.variable());
             } else if (inserted) {
-                log.info("Created account '{}' ({}) with the password from {}", account.username(), account.role(),
+                log.info(
+                        "Created account '{}' ({}) with the password from {}",
+                        account.username(),
+                        account.role(),
                         account.variable());
             }
         });

@@ -55,8 +55,10 @@ public class MasterKey {
             } catch (UnsupportedOperationException e) {
                 log.debug("file system without POSIX permissions: {}", file);
             }
-            log.warn("No master key configured: generated one into {} (embedded default only; "
-                    + "production sets SGW_MASTER_KEY)", file.toAbsolutePath());
+            log.warn(
+                    "No master key configured: generated one into {} (embedded default only; "
+                            + "production sets SGW_MASTER_KEY)",
+                    file.toAbsolutePath());
             return generated;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the master key file " + file, e);

@@ -62,7 +62,8 @@ class SecurityConfig {
                         .permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/v1/auth/token")
                         .permitAll()
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
+                        .pathMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
                         .permitAll()
                         .pathMatchers("/api/v1/admin/platforms", "/api/v1/admin/platforms/**")
                         .hasRole(Roles.SYSADMIN)

@@ -38,14 +38,16 @@ class DatasetHandler {
     }
 
     Mono<ServerResponse> schema(ServerRequest request) {
-        return ServerResponse.ok().contentType(SCHEMA_JSON).bodyValue(find(request).schema());
+        return ServerResponse.ok()
+                .contentType(SCHEMA_JSON)
+                .bodyValue(find(request).schema());
     }
 
     private Dataset find(ServerRequest request) {
         String id = request.pathVariable("dataset");
         return catalog.find(id)
-                .orElseThrow(() -> ProblemType.DATASET_UNKNOWN.exception("No data set '" + id
-                        + "' in the catalogue; GET /api/v1/datasets lists them."));
+                .orElseThrow(() -> ProblemType.DATASET_UNKNOWN.exception(
+                        "No data set '" + id + "' in the catalogue; GET /api/v1/datasets lists them."));
     }
 
     static Map<String, Object> summary(Dataset d) {

@@ -60,8 +60,12 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         log.atError()
                 .addKeyValue("requestId", RequestIds.of(exchange))
                 .setCause(ex)
-                .log("unhandled error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath());
-        return ProblemType.INTERNAL_ERROR.exception("An internal error occurred; quote the request id when reporting it.");
+                .log(
+                        "unhandled error on {} {}",
+                        exchange.getRequest().getMethod(),
+                        exchange.getRequest().getPath());
+        return ProblemType.INTERNAL_ERROR.exception(
+                "An internal error occurred; quote the request id when reporting it.");
     }
 
     private static ProblemException fromStatus(ResponseStatusException e) {
@@ -79,7 +83,8 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             return ProblemType.FORBIDDEN.exception(e.getReason());
         }
         if (status != null && status.is4xxClientError()) {
-            return ProblemType.INVALID_REQUEST.exception(e.getReason() == null ? status.getReasonPhrase() : e.getReason());
+            return ProblemType.INVALID_REQUEST.exception(
+                    e.getReason() == null ? status.getReasonPhrase() : e.getReason());
         }
         return ProblemType.SERVICE_UNAVAILABLE.exception(e.getReason() == null ? "Try again later." : e.getReason());
     }

@@ -34,8 +34,7 @@ public enum ProblemType {
     ALL_RECORDS_REJECTED("all-records-rejected", HttpStatus.UNPROCESSABLE_ENTITY, "No record was accepted"),
     RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
-    NONCE_STORE_UNAVAILABLE(
-            "nonce-store-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Replay protection unavailable"),
+    NONCE_STORE_UNAVAILABLE("nonce-store-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Replay protection unavailable"),
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");
 
     public static final String BASE = "https://ggzy.org/problems/";

@@ -63,8 +63,15 @@ class EdgeIT {
     }
 
     WebTestClient.ResponseSpec send(long timestamp, String nonce, String secret) {
-        return platform.signed("POST", "/api/v1/push/" + NOTICE, body, MediaType.APPLICATION_JSON,
-                        SignatureMethod.HMAC_SHA256, timestamp, nonce, secret)
+        return platform.signed(
+                        "POST",
+                        "/api/v1/push/" + NOTICE,
+                        body,
+                        MediaType.APPLICATION_JSON,
+                        SignatureMethod.HMAC_SHA256,
+                        timestamp,
+                        nonce,
+                        secret)
                 .exchange();
     }
 
@@ -72,14 +79,30 @@ class EdgeIT {
     void shouldRefuseAReplayedNonce() {
         String nonce = TestPlatform.nonce();
         long now = System.currentTimeMillis();
-        WebTestClient.ResponseSpec first = platform.signed("POST", "/api/v1/push/validate/" + NOTICE, body,
-                        MediaType.APPLICATION_JSON, SignatureMethod.HMAC_SHA256, now, nonce, platform.secret())
+        WebTestClient.ResponseSpec first = platform.signed(
+                        "POST",
+                        "/api/v1/push/validate/" + NOTICE,
+                        body,
+                        MediaType.APPLICATION_JSON,
+                        SignatureMethod.HMAC_SHA256,
+                        now,
+                        nonce,
+                        platform.secret())
                 .exchange();
         first.expectStatus().isOk();
-        expectProblem(platform.signed("POST", "/api/v1/push/" + NOTICE, body, MediaType.APPLICATION_JSON,
-                                SignatureMethod.HMAC_SHA256, now, nonce, platform.secret())
+        expectProblem(
+                platform.signed(
+                                "POST",
+                                "/api/v1/push/" + NOTICE,
+                                body,
+                                MediaType.APPLICATION_JSON,
+                                SignatureMethod.HMAC_SHA256,
+                                now,
+                                nonce,
+                                platform.secret())
                         .exchange(),
-                401, "nonce-replayed");
+                401,
+                "nonce-replayed");
     }
 
     @Test
@@ -90,8 +113,8 @@ class EdgeIT {
 
     @Test
     void shouldRefuseAWrongSignature() {
-        expectProblem(send(System.currentTimeMillis(), TestPlatform.nonce(), "not-the-secret"), 401,
-                "signature-invalid");
+        expectProblem(
+                send(System.currentTimeMillis(), TestPlatform.nonce(), "not-the-secret"), 401, "signature-invalid");
     }
 
     @Test
@@ -99,15 +122,22 @@ class EdgeIT {
         byte[] other = Arrays.copyOf(body, body.length);
         other[other.length - 2] = ' ';
         String path = "/api/v1/push/" + NOTICE;
-        expectProblem(client.post()
+        expectProblem(
+                client.post()
                         .uri(path)
-                        .headers(h -> h.addAll(platform.signatureHeaders("POST", path, body,
-                                SignatureMethod.HMAC_SHA256, System.currentTimeMillis(), TestPlatform.nonce(),
+                        .headers(h -> h.addAll(platform.signatureHeaders(
+                                "POST",
+                                path,
+                                body,
+                                SignatureMethod.HMAC_SHA256,
+                                System.currentTimeMillis(),
+                                TestPlatform.nonce(),
                                 platform.secret())))
                         .contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(other)
                         .exchange(),
-                401, "signature-invalid");
+                401,
+                "signature-invalid");
     }
 
     @Test
@@ -119,14 +149,13 @@ class EdgeIT {
 
     @Test
     void shouldRefuseMalformedJson() {
-        expectProblem(platform.push(NOTICE, "{\"DATA_KEY\": ".getBytes(StandardCharsets.UTF_8)), 400,
-                "malformed-json");
+        expectProblem(platform.push(NOTICE, "{\"DATA_KEY\": ".getBytes(StandardCharsets.UTF_8)), 400, "malformed-json");
     }
 
     @Test
     void shouldRefuseDuplicateKeys() {
-        expectProblem(platform.push(NOTICE, "{\"A\":1,\"A\":2}".getBytes(StandardCharsets.UTF_8)), 400,
-                "duplicate-key");
+        expectProblem(
+                platform.push(NOTICE, "{\"A\":1,\"A\":2}".getBytes(StandardCharsets.UTF_8)), 400, "duplicate-key");
     }
 
     @Test
@@ -153,8 +182,14 @@ class EdgeIT {
 
     @Test
     void shouldRefuseMissingSignatureHeaders() {
-        expectProblem(client.post().uri("/api/v1/push/" + NOTICE).contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(body).exchange(), 401, "credentials-missing");
+        expectProblem(
+                client.post()
+                        .uri("/api/v1/push/" + NOTICE)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(body)
+                        .exchange(),
+                401,
+                "credentials-missing");
     }
 
     @Test

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
@@ -51,7 +51,11 @@ class PushIT {
     }
 
     long count(String sql) {
-        return db.sql(sql).bind("p", platform.code()).map(r -> r.get(0, Long.class)).one().block();
+        return db.sql(sql)
+                .bind("p", platform.code())
+                .map(r -> r.get(0, Long.class))
+                .one()
+                .block();
     }
 
     JsonNode accepted(byte[] body) {
@@ -77,7 +81,8 @@ class PushIT {
             assertThat(receipt.at("/records/0/version").asInt()).isEqualTo(1);
             String digest = "sha256:" + SignatureMethod.HMAC_SHA256.digestHex(body);
             assertThat(receipt.get("digest").asText()).isEqualTo(digest);
-            String signed = receipt.get("receiptId").asText() + "\n" + receipt.get("receivedAt").asText() + "\n" + digest;
+            String signed = receipt.get("receiptId").asText() + "\n"
+                    + receipt.get("receivedAt").asText() + "\n" + digest;
             assertThat(receipt.get("signature").asText())
                     .isEqualTo(Base64.getEncoder()
                             .encodeToString(SignatureMethod.HMAC_SHA256.hmac(platform.secret(), signed)));
@@ -87,7 +92,8 @@ class PushIT {
                     .isOk()
                     .expectBody(JsonNode.class)
                     .isEqualTo(receipt);
-            platform.get("/api/v1/push/records?dataset=" + NOTICE + "&dataKey=" + record.get("DATA_KEY").asText())
+            platform.get("/api/v1/push/records?dataset=" + NOTICE + "&dataKey="
+                            + record.get("DATA_KEY").asText())
                     .expectStatus()
                     .isOk()
                     .expectBody()
@@ -106,7 +112,11 @@ class PushIT {
         @Test
         void shouldWorkWithHmacSm3LikeHmacSha256() {
             byte[] body = Records.bytes(Records.tenderNotice(platform.code()));
-            JsonNode receipt = platform.signed("POST", "/api/v1/push/" + NOTICE, body, MediaType.APPLICATION_JSON,
+            JsonNode receipt = platform.signed(
+                            "POST",
+                            "/api/v1/push/" + NOTICE,
+                            body,
+                            MediaType.APPLICATION_JSON,
                             SignatureMethod.HMAC_SM3)
                     .exchange()
                     .expectStatus()
@@ -117,9 +127,11 @@ class PushIT {
             String digest = "sm3:" + SignatureMethod.HMAC_SM3.digestHex(body);
             assertThat(receipt.get("digest").asText()).isEqualTo(digest);
             assertThat(receipt.get("signatureMethod").asText()).isEqualTo("HMAC-SM3");
-            String signed = receipt.get("receiptId").asText() + "\n" + receipt.get("receivedAt").asText() + "\n" + digest;
+            String signed = receipt.get("receiptId").asText() + "\n"
+                    + receipt.get("receivedAt").asText() + "\n" + digest;
             assertThat(receipt.get("signature").asText())
-                    .isEqualTo(Base64.getEncoder().encodeToString(SignatureMethod.HMAC_SM3.hmac(platform.secret(), signed)));
+                    .isEqualTo(Base64.getEncoder()
+                            .encodeToString(SignatureMethod.HMAC_SM3.hmac(platform.secret(), signed)));
         }
 
         @Test
@@ -139,7 +151,8 @@ class PushIT {
                     .exists()
                     .jsonPath("$.receipt.records[0].violations[?(@.pointer == '/BID_OPEN_TIME')].messageZh")
                     .isEqualTo("缺少必填字段 开标时间(BID_OPEN_TIME)");
-            assertThat(count("SELECT count(*) FROM records WHERE platform_code = :p")).isZero();
+            assertThat(count("SELECT count(*) FROM records WHERE platform_code = :p"))
+                    .isZero();
         }
 
         @Test
@@ -161,8 +174,12 @@ class PushIT {
             ObjectNode bad = Records.tenderNotice(platform.code());
             bad.put("SYNDICATED_FLAG", "7");
             records.add(bad);
-            platform.signed("POST", "/api/v1/push/" + NOTICE, Records.ndjson(records),
-                            MediaType.parseMediaType("application/x-ndjson"), SignatureMethod.HMAC_SHA256)
+            platform.signed(
+                            "POST",
+                            "/api/v1/push/" + NOTICE,
+                            Records.ndjson(records),
+                            MediaType.parseMediaType("application/x-ndjson"),
+                            SignatureMethod.HMAC_SHA256)
                     .exchange()
                     .expectStatus()
                     .isAccepted()
@@ -176,7 +193,11 @@ class PushIT {
         @Test
         void shouldValidateWithoutStoringOnDryRun() {
             byte[] body = Records.bytes(Records.tenderNotice(platform.code()));
-            platform.signed("POST", "/api/v1/push/validate/" + NOTICE, body, MediaType.APPLICATION_JSON,
+            platform.signed(
+                            "POST",
+                            "/api/v1/push/validate/" + NOTICE,
+                            body,
+                            MediaType.APPLICATION_JSON,
                             SignatureMethod.HMAC_SHA256)
                     .exchange()
                     .expectStatus()
@@ -186,8 +207,10 @@ class PushIT {
                     .isEqualTo("ACCEPTED")
                     .jsonPath("$.receiptId")
                     .doesNotExist();
-            assertThat(count("SELECT count(*) FROM receipts WHERE platform_code = :p")).isZero();
-            assertThat(count("SELECT count(*) FROM record_heads WHERE platform_code = :p")).isZero();
+            assertThat(count("SELECT count(*) FROM receipts WHERE platform_code = :p"))
+                    .isZero();
+            assertThat(count("SELECT count(*) FROM record_heads WHERE platform_code = :p"))
+                    .isZero();
         }
     }
 
@@ -273,9 +296,14 @@ class PushIT {
                     .flatMap(
                             i -> web.post()
                                     .uri(path)
-                                    .headers(h -> h.addAll(platform.signatureHeaders("POST", path, body,
-                                            SignatureMethod.HMAC_SHA256, System.currentTimeMillis(),
-                                            TestPlatform.nonce(), platform.secret())))
+                                    .headers(h -> h.addAll(platform.signatureHeaders(
+                                            "POST",
+                                            path,
+                                            body,
+                                            SignatureMethod.HMAC_SHA256,
+                                            System.currentTimeMillis(),
+                                            TestPlatform.nonce(),
+                                            platform.secret())))
                                     .contentType(MediaType.APPLICATION_JSON)
                                     .bodyValue(body)
                                     .retrieve()
@@ -284,8 +312,10 @@ class PushIT {
                     .doOnNext(r -> statuses.merge(r.at("/records/0/status").asText(), 1, Integer::sum))
                     .blockLast(Duration.ofMinutes(2));
             assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of("ACCEPTED", 1, "DUPLICATE", 49));
-            assertThat(count("SELECT count(*) FROM record_heads WHERE platform_code = :p")).isEqualTo(1);
-            assertThat(count("SELECT count(*) FROM records WHERE platform_code = :p")).isEqualTo(1);
+            assertThat(count("SELECT count(*) FROM record_heads WHERE platform_code = :p"))
+                    .isEqualTo(1);
+            assertThat(count("SELECT count(*) FROM records WHERE platform_code = :p"))
+                    .isEqualTo(1);
         }
     }
 }

@@ -19,5 +19,4 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"postgres", "it"})
 @AutoConfigureObservability
-public @interface PostgresAndRedis {
-}
+public @interface PostgresAndRedis {}

@@ -25,7 +25,9 @@ public final class Records {
             }
             ObjectNode record = (ObjectNode) JSON.readTree(in);
             record.put("PLATFORM_CODE", platformCode);
-            record.put("DATA_KEY", "T-" + UUID.randomUUID().toString().replace("-", "").substring(0, 24));
+            record.put(
+                    "DATA_KEY",
+                    "T-" + UUID.randomUUID().toString().replace("-", "").substring(0, 24));
             return record;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -24,8 +24,15 @@ public record TestPlatform(WebTestClient client, String code, String secret) {
                 .uri("/api/v1/admin/platforms")
                 .headers(h -> h.setBearerAuth(adminToken(client, adminPassword)))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("platformCode", code, "name", "测试交易系统 " + code, "regionCode", "350100",
-                        "datasets", List.of(datasets)))
+                .bodyValue(Map.of(
+                        "platformCode",
+                        code,
+                        "name",
+                        "测试交易系统 " + code,
+                        "regionCode",
+                        "350100",
+                        "datasets",
+                        List.of(datasets)))
                 .exchange()
                 .expectStatus()
                 .isCreated()
@@ -95,8 +102,8 @@ public record TestPlatform(WebTestClient client, String code, String secret) {
             String nonce,
             String signingSecret) {
         String rawPath = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-        String canonical = SignatureMethod.canonical(
-                method, rawPath, Long.toString(timestamp), nonce, signature.digestHex(body));
+        String canonical =
+                SignatureMethod.canonical(method, rawPath, Long.toString(timestamp), nonce, signature.digestHex(body));
         HttpHeaders headers = new HttpHeaders();
         headers.set("X-Platform-Code", code);
         headers.set("X-Timestamp", Long.toString(timestamp));
@@ -114,7 +121,8 @@ public record TestPlatform(WebTestClient client, String code, String secret) {
 
     /** Signs and sends a {@code GET}. */
     public WebTestClient.ResponseSpec get(String path) {
-        return signed("GET", path, new byte[0], MediaType.APPLICATION_JSON, SignatureMethod.HMAC_SHA256).exchange();
+        return signed("GET", path, new byte[0], MediaType.APPLICATION_JSON, SignatureMethod.HMAC_SHA256)
+                .exchange();
     }
 
     static String base64(byte[] bytes) {
