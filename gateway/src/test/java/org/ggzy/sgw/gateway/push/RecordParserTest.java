@@ -1,0 +1,82 @@
+package org.ggzy.sgw.gateway.push;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.ggzy.sgw.gateway.web.ProblemException;
+import org.ggzy.sgw.gateway.web.ProblemType;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class RecordParserTest {
+
+    final RecordParser parser = new RecordParser(3, 32, 20);
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    ProblemType refusal(String body, boolean ndjson) {
+        try {
+            parser.parse(utf8(body), ndjson);
+        } catch (ProblemException e) {
+            return e.type();
+        }
+        throw new AssertionError("accepted: " + body);
+    }
+
+    @Nested
+    class Accepted {
+
+        @Test
+        void shouldKeepTheExactBytesOfEachRecordOfAnArray() {
+            List<RawRecord> records = parser.parse(utf8("[ {\"A\": \"招标\"} ,{\"B\":1.50}]"), false);
+            assertThat(records).extracting(RawRecord::payload).containsExactly("{\"A\": \"招标\"}", "{\"B\":1.50}");
+            assertThat(records.get(1).node().get("B").decimalValue()).isEqualByComparingTo("1.50");
+        }
+
+        @Test
+        void shouldReadNdjsonLineByLineSkippingBlankLines() {
+            List<RawRecord> records = parser.parse(utf8("{\"A\":1}\n\n{\"A\":2}\r\n"), true);
+            assertThat(records).extracting(RawRecord::line).containsExactly(1, 3);
+            assertThat(records).extracting(RawRecord::payload).containsExactly("{\"A\":1}", "{\"A\":2}");
+        }
+
+        @Test
+        void shouldKeepANonObjectElementForValidationToReject() {
+            assertThat(parser.parse(utf8("[1]"), false))
+                    .extracting(RawRecord::payload)
+                    .containsExactly("1");
+        }
+    }
+
+    @Nested
+    class Refused {
+
+        @Test
+        void shouldNameEachKindOfBadBody() {
+            assertThat(refusal("{\"A\":1,\"A\":2}", false)).isEqualTo(ProblemType.DUPLICATE_KEY);
+            assertThat(refusal("[" + "[".repeat(40) + "]".repeat(40) + "]", false))
+                    .isEqualTo(ProblemType.NESTING_TOO_DEEP);
+            assertThat(refusal("{\"A\":\"" + "x".repeat(21) + "\"}", false)).isEqualTo(ProblemType.STRING_TOO_LONG);
+            assertThat(refusal("{\"A\":", false)).isEqualTo(ProblemType.MALFORMED_JSON);
+            assertThat(refusal("\"text\"", false)).isEqualTo(ProblemType.MALFORMED_JSON);
+            assertThat(refusal("{} {}", false)).isEqualTo(ProblemType.MALFORMED_JSON);
+            assertThat(refusal("  ", false)).isEqualTo(ProblemType.EMPTY_BODY);
+            assertThat(refusal("[]", false)).isEqualTo(ProblemType.EMPTY_BODY);
+            assertThat(refusal("[{},{},{},{}]", false)).isEqualTo(ProblemType.TOO_MANY_RECORDS);
+            assertThat(refusal("{}\n{}\n{}\n{}", true)).isEqualTo(ProblemType.TOO_MANY_RECORDS);
+        }
+
+        @Test
+        void shouldTellTheLineOfABadNdjsonRecord() {
+            assertThatThrownBy(() -> parser.parse(utf8("{\"A\":1}\n{\"A\":"), true))
+                    .isInstanceOfSatisfying(ProblemException.class, e -> {
+                        assertThat(e.type()).isEqualTo(ProblemType.MALFORMED_JSON);
+                        assertThat(e.properties()).containsEntry("line", 2);
+                    });
+        }
+    }
+}
