@@ -21,8 +21,9 @@ import org.ggzy.sgw.schemas.check.SemanticChecks;
  */
 public final class RecordValidator {
 
-    private static final Comparator<Violation> ORDER =
-            Comparator.comparing(Violation::pointer).thenComparing(Violation::code).thenComparing(Violation::keyword);
+    private static final Comparator<Violation> ORDER = Comparator.comparing(Violation::pointer)
+            .thenComparing(Violation::code)
+            .thenComparing(Violation::keyword);
 
     private final Map<DatasetId, Schema> compiled = new HashMap<>();
     private final SemanticChecks semantic;

@@ -25,7 +25,8 @@ class RecordValidatorTest {
     }
 
     static ObjectNode example(String path) throws IOException {
-        try (InputStream in = RecordValidatorTest.class.getClassLoader().getResourceAsStream("sgw/contracts/examples/" + path)) {
+        try (InputStream in =
+                RecordValidatorTest.class.getClassLoader().getResourceAsStream("sgw/contracts/examples/" + path)) {
             return (ObjectNode) MAPPER.readTree(in);
         }
     }

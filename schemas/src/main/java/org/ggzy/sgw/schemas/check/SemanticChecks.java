@@ -63,10 +63,9 @@ public final class SemanticChecks {
                             Violation.pointerOf(field),
                             Violation.USCC_CHECKSUM,
                             "uscc",
-                            field + " " + c + " fails the GB 32100 check character (expected "
-                                    + Uscc.checkCharacter(c) + ")",
-                            dataset.label(field) + " " + c + " 不是有效的统一社会信用代码(校验位应为 "
-                                    + Uscc.checkCharacter(c) + ")"));
+                            field + " " + c + " fails the GB 32100 check character (expected " + Uscc.checkCharacter(c)
+                                    + ")",
+                            dataset.label(field) + " " + c + " 不是有效的统一社会信用代码(校验位应为 " + Uscc.checkCharacter(c) + ")"));
                 }
             }
         });
@@ -99,8 +98,8 @@ public final class SemanticChecks {
                         "codePrefix",
                         rule.field() + " " + code.trim() + " does not start with " + rule.prefixField() + " "
                                 + prefix.get(),
-                        dataset.label(rule.field()) + " " + code.trim() + " 应以"
-                                + dataset.label(rule.prefixField()) + " " + prefix.get() + " 开头"));
+                        dataset.label(rule.field()) + " " + code.trim() + " 应以" + dataset.label(rule.prefixField())
+                                + " " + prefix.get() + " 开头"));
             }
         }
     }
@@ -137,8 +136,8 @@ public final class SemanticChecks {
                     "decimal",
                     field + " " + v.asText() + " has more than " + integerDigits + " integer or " + scale
                             + " decimal digits",
-                    dataset.label(field) + " " + v.asText() + " 整数部分不能超过 " + integerDigits + " 位、小数不能超过 "
-                            + scale + " 位"));
+                    dataset.label(field) + " " + v.asText() + " 整数部分不能超过 " + integerDigits + " 位、小数不能超过 " + scale
+                            + " 位"));
         }
     }
 
