@@ -21,8 +21,8 @@ class ProblemCatalogueTest {
         }
         List<String> listed = new ArrayList<>();
         contract.get("problems")
-                .forEach(p -> listed.add(
-                        p.get("type").asText() + " " + p.get("status").asInt() + " " + p.get("title").asText()));
+                .forEach(p -> listed.add(p.get("type").asText() + " "
+                        + p.get("status").asInt() + " " + p.get("title").asText()));
         List<String> produced = Arrays.stream(ProblemType.values())
                 .map(t -> t.uri() + " " + t.status().value() + " " + t.title())
                 .toList();

@@ -1,0 +1,156 @@
+package org.ggzy.sgw.gateway.push;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.ggzy.sgw.gateway.GatewayApplication;
+import org.ggzy.sgw.gateway.edge.SignatureMethod;
+import org.ggzy.sgw.gateway.support.Records;
+import org.ggzy.sgw.gateway.support.RequiresServices;
+import org.ggzy.sgw.gateway.support.TestPlatform;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Kills a gateway process with SIGKILL in the middle of a sustained push load, starts a new one on the same
+ * database, and checks that every record that got a {@code 202} is there.
+ */
+@ExtendWith(RequiresServices.class)
+class CrashDurabilityIT {
+
+    static final String NOTICE = "gcjs.tender-notice";
+
+    @Test
+    void shouldLoseNoAcceptedRecordWhenKilled() throws Exception {
+        int port = freePort();
+        Path log = Files.createTempFile("sgw-crash", ".log");
+        Process first = start(port, log);
+        String base = "http://localhost:" + port;
+        WebTestClient admin = WebTestClient.bindToServer()
+                .baseUrl(base)
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
+        awaitReady(admin, first, log);
+        TestPlatform platform = TestPlatform.register(admin, "it-admin-password", NOTICE);
+
+        Map<String, String> acknowledged = new ConcurrentHashMap<>();
+        AtomicInteger refused = new AtomicInteger();
+        WebClient web = WebClient.create(base);
+        String path = "/api/v1/push/" + NOTICE;
+        Flux.range(0, 100_000)
+                .flatMap(
+                        i -> {
+                            byte[] body = Records.bytes(Records.tenderNotice(platform.code()));
+                            return web.post()
+                                    .uri(path)
+                                    .headers(h -> h.addAll(platform.signatureHeaders(
+                                            "POST",
+                                            path,
+                                            body,
+                                            SignatureMethod.HMAC_SHA256,
+                                            System.currentTimeMillis(),
+                                            TestPlatform.nonce(),
+                                            platform.secret())))
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .bodyValue(body)
+                                    .retrieve()
+                                    .bodyToMono(JsonNode.class)
+                                    .doOnNext(r -> acknowledged.put(
+                                            r.at("/records/0/dataKey").asText(),
+                                            r.get("receiptId").asText()))
+                                    .onErrorResume(e -> {
+                                        refused.incrementAndGet();
+                                        return Mono.empty();
+                                    });
+                        },
+                        16)
+                .take(Duration.ofSeconds(6))
+                .doOnSubscribe(s -> Mono.delay(Duration.ofSeconds(3)).subscribe(t -> first.destroyForcibly()))
+                .blockLast(Duration.ofSeconds(60));
+        first.waitFor();
+        assertThat(acknowledged).as("pushes acknowledged before the kill").hasSizeGreaterThan(20);
+        assertThat(refused.get()).as("pushes cut off by the kill").isPositive();
+
+        Process second = start(port, log);
+        try {
+            awaitReady(admin, second, log);
+            for (Map.Entry<String, String> e : acknowledged.entrySet()) {
+                platform.get("/api/v1/push/records?dataset=" + NOTICE + "&dataKey=" + e.getKey())
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .jsonPath("$.versions[0].receiptId")
+                        .isEqualTo(e.getValue());
+            }
+        } finally {
+            second.destroy();
+            second.waitFor();
+        }
+    }
+
+    static Process start(int port, Path log) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = List.of(
+                java,
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                GatewayApplication.class.getName(),
+                "--spring.profiles.active=postgres,it",
+                "--server.port=" + port,
+                "--sgw.it.postgres-url=" + RequiresServices.POSTGRES_URL,
+                "--sgw.it.postgres-user=" + RequiresServices.POSTGRES_USER,
+                "--sgw.it.r2dbc-url=r2dbc:" + RequiresServices.POSTGRES_URL.substring("jdbc:".length()),
+                "--sgw.it.redis-url=" + RequiresServices.REDIS_URL);
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .directory(new File(System.getProperty("java.io.tmpdir")))
+                .start();
+    }
+
+    static void awaitReady(WebTestClient client, Process process, Path log) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("gateway exited; log: " + Files.readString(log));
+            }
+            try {
+                client.get()
+                        .uri("/actuator/health/readiness")
+                        .exchange()
+                        .expectStatus()
+                        .isOk();
+                return;
+            } catch (AssertionError | IllegalStateException | WebClientResponseException e) {
+                // not up yet
+            } catch (RuntimeException e) {
+                // connection refused while starting
+            }
+            process.waitFor(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        throw new IllegalStateException("gateway not ready in 90 s; log: " + Files.readString(log));
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
