@@ -35,7 +35,25 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(ex);
         }
-        return writer.write(exchange, toProblem(exchange, ex));
+        ProblemException problem = toProblem(exchange, ex);
+        if (problem.type().status().value() != 500) {
+            log.atInfo()
+                    .addKeyValue("requestId", RequestIds.of(exchange))
+                    .addKeyValue("platformCode", platformCode(exchange))
+                    .addKeyValue("problem", problem.type().slug())
+                    .log(
+                            "refused {} {}: {}",
+                            exchange.getRequest().getMethod(),
+                            exchange.getRequest().getPath(),
+                            problem.getMessage());
+        }
+        return writer.write(exchange, problem);
+    }
+
+    /** The claimed platform code, when it has the shape of one (never echo arbitrary header text into logs). */
+    private static String platformCode(ServerWebExchange exchange) {
+        String code = exchange.getRequest().getHeaders().getFirst("X-Platform-Code");
+        return code != null && code.matches("^[0-9A-Z]{18}$") ? code : "";
     }
 
     private static ProblemException toProblem(ServerWebExchange exchange, Throwable ex) {
