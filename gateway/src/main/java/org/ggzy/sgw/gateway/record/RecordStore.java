@@ -76,17 +76,7 @@ public class RecordStore {
     }
 
     private Mono<RecordHead> lockHead(String platform, String dataset, String dataKey) {
-        return db.sql("SELECT record_id, version, data_timestamp, content_digest FROM record_heads "
-                        + "WHERE platform_code = :p AND dataset = :d AND data_key = :k FOR UPDATE")
-                .bind("p", platform)
-                .bind("d", dataset)
-                .bind("k", dataKey)
-                .map((row, meta) -> new RecordHead(
-                        row.get("record_id", String.class),
-                        row.get("version", Integer.class),
-                        row.get("data_timestamp", OffsetDateTime.class).toInstant(),
-                        row.get("content_digest", String.class)))
-                .one()
+        return head(platform, dataset, dataKey, " FOR UPDATE")
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("record head vanished: " + dataKey)));
     }
 
@@ -109,8 +99,12 @@ public class RecordStore {
 
     /** The head as it is now, without locking (dry runs and reads). */
     public Mono<RecordHead> findHead(String platform, String dataset, String dataKey) {
+        return head(platform, dataset, dataKey, "");
+    }
+
+    private Mono<RecordHead> head(String platform, String dataset, String dataKey, String lock) {
         return db.sql("SELECT record_id, version, data_timestamp, content_digest FROM record_heads "
-                        + "WHERE platform_code = :p AND dataset = :d AND data_key = :k")
+                        + "WHERE platform_code = :p AND dataset = :d AND data_key = :k" + lock)
                 .bind("p", platform)
                 .bind("d", dataset)
                 .bind("k", dataKey)
