@@ -40,20 +40,13 @@ class PlatformHandler {
                             || !CODE.matcher(body.platformCode()).matches()) {
                         errors.add("platformCode must be 18 characters 0-9 A-Z");
                     }
-                    if (body.name() == null
-                            || body.name().isBlank()
-                            || body.name().length() > 200) {
-                        errors.add("name is required (at most 200 characters)");
-                    }
-                    if (body.regionCode() == null
-                            || !REGION.matcher(body.regionCode()).matches()) {
-                        errors.add("regionCode must be a 6-digit GB/T 2260 code");
-                    }
+                    checkName(body.name(), true, errors);
+                    checkRegion(body.regionCode(), true, errors);
                     Set<String> datasets = datasets(body.datasets(), errors);
                     rejectIfAny(errors);
                     return service.create(
                             body.platformCode(),
-                            body.name().trim(),
+                            body.name().strip(),
                             body.regionCode(),
                             datasets,
                             body.enabled() == null || body.enabled());
@@ -78,14 +71,8 @@ class PlatformHandler {
                 .switchIfEmpty(Mono.error(() -> ProblemType.INVALID_REQUEST.exception("A JSON body is required.")))
                 .flatMap(body -> {
                     List<String> errors = new ArrayList<>();
-                    if (body.name() != null
-                            && (body.name().isBlank() || body.name().length() > 200)) {
-                        errors.add("name must not be blank (at most 200 characters)");
-                    }
-                    if (body.regionCode() != null
-                            && !REGION.matcher(body.regionCode()).matches()) {
-                        errors.add("regionCode must be a 6-digit GB/T 2260 code");
-                    }
+                    checkName(body.name(), false, errors);
+                    checkRegion(body.regionCode(), false, errors);
                     Set<String> datasets = body.datasets() == null ? null : datasets(body.datasets(), errors);
                     rejectIfAny(errors);
                     return service.update(
@@ -113,6 +100,19 @@ class PlatformHandler {
             }
         }
         return datasets;
+    }
+
+    private static void checkName(String name, boolean required, List<String> errors) {
+        if ((name == null && required) || (name != null && (name.isBlank() || name.length() > 200))) {
+            errors.add("name is required, not blank, at most 200 characters");
+        }
+    }
+
+    private static void checkRegion(String regionCode, boolean required, List<String> errors) {
+        if ((regionCode == null && required)
+                || (regionCode != null && !REGION.matcher(regionCode).matches())) {
+            errors.add("regionCode must be a 6-digit GB/T 2260 code");
+        }
     }
 
     private static void rejectIfAny(List<String> errors) {

@@ -2,7 +2,6 @@ package org.ggzy.sgw.gateway.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -14,13 +13,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ggzy.sgw.gateway.GatewayApplication;
-import org.ggzy.sgw.gateway.edge.SignatureMethod;
 import org.ggzy.sgw.gateway.support.Records;
 import org.ggzy.sgw.gateway.support.RequiresServices;
 import org.ggzy.sgw.gateway.support.TestPlatform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
@@ -52,25 +49,11 @@ class CrashDurabilityIT {
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
         AtomicInteger refused = new AtomicInteger();
         WebClient web = WebClient.create(base);
-        String path = "/api/v1/push/" + NOTICE;
         Flux.range(0, 100_000)
                 .flatMap(
                         i -> {
                             byte[] body = Records.bytes(Records.tenderNotice(platform.code()));
-                            return web.post()
-                                    .uri(path)
-                                    .headers(h -> h.addAll(platform.signatureHeaders(
-                                            "POST",
-                                            path,
-                                            body,
-                                            SignatureMethod.HMAC_SHA256,
-                                            System.currentTimeMillis(),
-                                            TestPlatform.nonce(),
-                                            platform.secret())))
-                                    .contentType(MediaType.APPLICATION_JSON)
-                                    .bodyValue(body)
-                                    .retrieve()
-                                    .bodyToMono(JsonNode.class)
+                            return platform.pushWith(web, NOTICE, body)
                                     .doOnNext(r -> acknowledged.put(
                                             r.at("/records/0/dataKey").asText(),
                                             r.get("receiptId").asText()))

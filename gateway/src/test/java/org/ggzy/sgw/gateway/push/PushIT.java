@@ -289,26 +289,10 @@ class PushIT {
         void shouldAcceptExactlyOneOfFiftyConcurrentPushesOfOneRecord() {
             ObjectNode record = Records.tenderNotice(platform.code());
             byte[] body = Records.bytes(record);
-            String path = "/api/v1/push/" + NOTICE;
             WebClient web = WebClient.create("http://localhost:" + port);
             Map<String, Integer> statuses = new ConcurrentHashMap<>();
             Flux.range(0, 50)
-                    .flatMap(
-                            i -> web.post()
-                                    .uri(path)
-                                    .headers(h -> h.addAll(platform.signatureHeaders(
-                                            "POST",
-                                            path,
-                                            body,
-                                            SignatureMethod.HMAC_SHA256,
-                                            System.currentTimeMillis(),
-                                            TestPlatform.nonce(),
-                                            platform.secret())))
-                                    .contentType(MediaType.APPLICATION_JSON)
-                                    .bodyValue(body)
-                                    .retrieve()
-                                    .bodyToMono(JsonNode.class),
-                            50)
+                    .flatMap(i -> platform.pushWith(web, NOTICE, body), 50)
                     .doOnNext(r -> statuses.merge(r.at("/records/0/status").asText(), 1, Integer::sum))
                     .blockLast(Duration.ofMinutes(2));
             assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of("ACCEPTED", 1, "DUPLICATE", 49));

@@ -10,6 +10,8 @@ import org.ggzy.sgw.gateway.edge.SignatureMethod;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
 
 /** A platform registered through the administration API for one test, and a client that signs its requests. */
 public record TestPlatform(WebTestClient client, String code, String secret) {
@@ -111,6 +113,19 @@ public record TestPlatform(WebTestClient client, String code, String secret) {
         headers.set("X-Signature-Method", signature.header());
         headers.set("X-Signature", base64(signature.hmac(signingSecret, canonical)));
         return headers;
+    }
+
+    /** Signs and sends a JSON push through a non-blocking client (for concurrent load); emits the receipt. */
+    public Mono<JsonNode> pushWith(WebClient web, String dataset, byte[] body) {
+        String path = "/api/v1/push/" + dataset;
+        return web.post()
+                .uri(path)
+                .headers(h -> h.addAll(signatureHeaders(
+                        "POST", path, body, SignatureMethod.HMAC_SHA256, System.currentTimeMillis(), nonce(), secret)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .retrieve()
+                .bodyToMono(JsonNode.class);
     }
 
     /** Signs and sends a JSON push. */
