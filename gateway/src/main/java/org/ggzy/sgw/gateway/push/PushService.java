@@ -14,12 +14,16 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.ggzy.sgw.gateway.edge.SignatureMethod;
+import org.ggzy.sgw.gateway.lifecycle.Arrival;
+import org.ggzy.sgw.gateway.lifecycle.Lag;
+import org.ggzy.sgw.gateway.lifecycle.LifecycleOutcome;
 import org.ggzy.sgw.gateway.platform.PlatformCredentials;
 import org.ggzy.sgw.gateway.record.Applied;
 import org.ggzy.sgw.gateway.record.IncomingRecord;
 import org.ggzy.sgw.gateway.record.ReceiptRow;
 import org.ggzy.sgw.gateway.record.RecordStatus;
 import org.ggzy.sgw.gateway.record.RecordStore;
+import org.ggzy.sgw.gateway.warning.WarningChange;
 import org.ggzy.sgw.gateway.web.ProblemType;
 import org.ggzy.sgw.schemas.Dataset;
 import org.ggzy.sgw.schemas.SpecTime;
@@ -47,6 +51,7 @@ class PushService {
     private final RecordStore store;
     private final TransactionalOperator tx;
     private final Clock clock;
+    private final Supervision supervision;
     private final ObjectMapper json = new ObjectMapper();
     private final int retries;
 
@@ -56,7 +61,9 @@ class PushService {
             RecordStore store,
             TransactionalOperator tx,
             Clock clock,
-            PushProperties properties) {
+            PushProperties properties,
+            Supervision supervision) {
+        this.supervision = supervision;
         this.parser = parser;
         this.checker = checker;
         this.store = store;
@@ -70,6 +77,8 @@ class PushService {
         Instant receivedAt = clock.instant();
         return check(request, receivedAt).flatMap(checked -> Mono.defer(() -> commit(request, receivedAt, checked))
                 .as(tx::transactional)
+                .flatMap(committed ->
+                        supervision.bus().publish(committed.changes()).thenReturn(committed.receipt()))
                 .retryWhen(Retry.max(retries).filter(PushService::isTransient))
                 .onErrorMap(
                         PushService::isTransient,
@@ -104,18 +113,12 @@ class PushService {
                 .subscribeOn(Schedulers.parallel());
     }
 
-    private Mono<Receipt> commit(PushRequest request, Instant receivedAt, List<RecordChecker.Checked> checked) {
+    private Mono<Committed> commit(PushRequest request, Instant receivedAt, List<RecordChecker.Checked> checked) {
         String platform = request.platform().code();
         String dataset = request.dataset().id().value();
         List<IncomingRecord> valid = checked.stream()
                 .filter(RecordChecker.Checked::valid)
-                .map(c -> new IncomingRecord(
-                        c.raw().index(),
-                        c.dataKey(),
-                        c.dataTimestamp(),
-                        c.raw().payload(),
-                        c.digest(),
-                        c.contentDigest()))
+                .map(c -> incoming(request.dataset(), receivedAt, c))
                 .toList();
         String receiptId = UlidCreator.getMonotonicUlid().toString();
         return store.apply(platform, dataset, receivedAt, valid).flatMap(applied -> {
@@ -126,11 +129,54 @@ class PushService {
                     .filter(a -> a.recordId() != null)
                     .map(a -> new RecordStore.Stored(a.recordId(), byIndex.get(a.index()), a.status(), a.version()))
                     .toList();
+            List<Arrival> arrivals = rows.stream()
+                    .filter(r -> r.status() == RecordStatus.ACCEPTED)
+                    .map(r -> arrival(request.dataset(), r, receivedAt))
+                    .toList();
             return store.insertReceipt(row(request, receipt, receivedAt))
                     .then(store.insertRecords(receiptId, platform, dataset, receivedAt, rows))
-                    .thenReturn(receipt);
+                    .then(supervision
+                            .lifecycle()
+                            .apply(platform, request.platform().regionCode(), receivedAt, arrivals))
+                    .flatMap(outcome -> withWarnings(request, receipt, receivedAt, outcome));
         });
     }
+
+    private IncomingRecord incoming(Dataset dataset, Instant receivedAt, RecordChecker.Checked c) {
+        Lag lag =
+                supervision.pushLate().lag(dataset, c.raw().node(), receivedAt).orElse(null);
+        return new IncomingRecord(
+                c.raw().index(),
+                c.dataKey(),
+                c.dataTimestamp(),
+                c.raw().payload(),
+                c.digest(),
+                c.contentDigest(),
+                c.raw().node(),
+                lag == null ? null : lag.eventAt(),
+                lag == null ? null : lag.lagSeconds(),
+                lag == null ? null : lag.withinSla());
+    }
+
+    private Arrival arrival(Dataset dataset, RecordStore.Stored row, Instant receivedAt) {
+        IncomingRecord r = row.record();
+        Lag lag = supervision.pushLate().lag(dataset, r.node(), receivedAt).orElse(null);
+        return new Arrival(r.index(), row.recordId(), dataset, r.dataKey(), r.node(), lag);
+    }
+
+    /** Adds the warnings the records raised to the stored receipt. */
+    private Mono<Committed> withWarnings(
+            PushRequest request, Receipt receipt, Instant receivedAt, LifecycleOutcome outcome) {
+        if (outcome.changes().isEmpty()) {
+            return Mono.just(new Committed(receipt, outcome.changes()));
+        }
+        Receipt full = receipt.withWarnings(outcome::warnings);
+        return store.updateReceiptBody(
+                        receipt.receiptId(), row(request, full, receivedAt).body())
+                .thenReturn(new Committed(full, outcome.changes()));
+    }
+
+    private record Committed(Receipt receipt, List<WarningChange> changes) {}
 
     private Receipt receipt(
             PushRequest request,
@@ -179,7 +225,8 @@ class PushService {
                     RecordStatus.REJECTED,
                     null,
                     c.violations(),
-                    c.unknownFields());
+                    c.unknownFields(),
+                    List.of());
         }
         List<Violation> violations = applied.versionConflict()
                 ? List.of(new Violation(
@@ -197,7 +244,8 @@ class PushService {
                 applied.status(),
                 applied.version(),
                 violations,
-                c.unknownFields());
+                c.unknownFields(),
+                List.of());
     }
 
     private ReceiptRow row(PushRequest request, Receipt r, Instant receivedAt) {

@@ -3,6 +3,7 @@ package org.ggzy.sgw.gateway.push;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
+import org.ggzy.sgw.gateway.lifecycle.LifecycleOutcome;
 
 /**
  * What the gateway answers a push with, and stores. {@code signature} is Base64 of HMAC (the request's method,
@@ -36,6 +37,26 @@ record Receipt(
         String digest,
         String signatureMethod,
         String signature) {
+
+    /** The same receipt with the warnings each record raised (before it is signed: they are not signed). */
+    Receipt withWarnings(java.util.function.IntFunction<List<LifecycleOutcome.WarningRef>> warnings) {
+        List<RecordOutcome> outcomes = records.stream()
+                .map(o -> o.withWarnings(warnings.apply(o.index())))
+                .toList();
+        return new Receipt(
+                receiptId,
+                platformCode,
+                dataset,
+                receivedAt,
+                accepted,
+                duplicates,
+                stale,
+                rejected,
+                outcomes,
+                digest,
+                signatureMethod,
+                signature);
+    }
 
     /** Whether the push gets {@code 202}: something was accepted or already there. */
     boolean anyTaken() {

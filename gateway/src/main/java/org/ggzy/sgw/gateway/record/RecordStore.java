@@ -135,6 +135,14 @@ public class RecordStore {
                 .then();
     }
 
+    /** Replaces the stored receipt body (once the lifecycle has added the warnings its records raised). */
+    public Mono<Void> updateReceiptBody(String receiptId, String body) {
+        return db.sql("UPDATE receipts SET body = :body WHERE id = :id")
+                .bind("body", body)
+                .bind("id", receiptId)
+                .then();
+    }
+
     /** Appends the accepted and stale records of a receipt, in one batch. */
     public Mono<Void> insertRecords(
             String receiptId, String platform, String dataset, Instant receivedAt, List<Stored> records) {
@@ -157,7 +165,8 @@ public class RecordStore {
             List<Stored> records) {
         Statement statement = connection.createStatement("INSERT INTO records (id, receipt_id, record_index, "
                 + "platform_code, dataset, data_key, data_timestamp, status, version, digest, content_digest, payload, "
-                + "received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)");
+                + "received_at, event_at, lag_seconds, within_sla) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
+                + "$13, $14, $15, $16)");
         for (int i = 0; i < records.size(); i++) {
             Stored s = records.get(i);
             if (i > 0) {
@@ -176,13 +185,21 @@ public class RecordStore {
                     .bind(9, s.record().digest())
                     .bind(11, s.record().payload())
                     .bind(12, utc(receivedAt));
-            if (s.version() == null) {
-                statement.bindNull(8, Integer.class);
-            } else {
-                statement.bind(8, s.version());
-            }
+            bindNullable(statement, 8, s.version(), Integer.class);
+            IncomingRecord r = s.record();
+            bindNullable(statement, 13, r.eventAt() == null ? null : utc(r.eventAt()), OffsetDateTime.class);
+            bindNullable(statement, 14, r.lagSeconds(), Long.class);
+            bindNullable(statement, 15, r.withinSla(), Boolean.class);
         }
         return statement;
+    }
+
+    private static <T> void bindNullable(Statement statement, int index, T value, Class<T> type) {
+        if (value == null) {
+            statement.bindNull(index, type);
+        } else {
+            statement.bind(index, value);
+        }
     }
 
     /** The stored receipt body, only for the platform it was issued to. */

@@ -1,5 +1,7 @@
 package org.ggzy.sgw.gateway.security;
 
+import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+import static org.springframework.web.reactive.function.server.RequestPredicates.PATCH;
 import static org.springframework.web.reactive.function.server.RequestPredicates.POST;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
@@ -65,8 +67,19 @@ class SecurityConfig {
                         .pathMatchers(
                                 "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
                         .permitAll()
-                        .pathMatchers("/api/v1/admin/platforms", "/api/v1/admin/platforms/**")
+                        .pathMatchers("/api/v1/admin/platforms", "/api/v1/admin/platforms/**", "/api/v1/admin/scan")
                         .hasRole(Roles.SYSADMIN)
+                        .pathMatchers("/api/v1/admin/users", "/api/v1/admin/users/**")
+                        .hasRole(Roles.SECADMIN)
+                        .pathMatchers(
+                                "/api/v1/warnings",
+                                "/api/v1/warnings/**",
+                                "/api/v1/silences",
+                                "/api/v1/silences/**",
+                                "/api/v1/projects/**",
+                                "/api/v1/stats/**",
+                                "/api/v1/platforms/*/scorecard")
+                        .hasAnyRole(Roles.REGULATOR, Roles.SYSADMIN)
                         .anyExchange()
                         .authenticated())
                 .oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtDecoder(decoder)
@@ -111,5 +124,13 @@ class SecurityConfig {
     @Bean
     RouterFunction<ServerResponse> authRoutes(AuthHandler handler) {
         return route(POST("/api/v1/auth/token"), handler::token);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> userRoutes(UserHandler users) {
+        return route(POST("/api/v1/admin/users"), users::create)
+                .andRoute(GET("/api/v1/admin/users"), users::list)
+                .andRoute(GET("/api/v1/admin/users/{username}"), users::one)
+                .andRoute(PATCH("/api/v1/admin/users/{username}"), users::patch);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The {@code app_users} table. */
@@ -47,6 +48,34 @@ public class UserRepository {
                 .fetch()
                 .rowsUpdated()
                 .map(n -> n == 1);
+    }
+
+    /** Every account, by user name. */
+    public Flux<AppUser> all() {
+        return db.sql("SELECT username, password_hash, roles, region_codes, trade_types, enabled FROM app_users "
+                        + "ORDER BY username")
+                .map((row, meta) -> new AppUser(
+                        row.get("username", String.class),
+                        row.get("password_hash", String.class),
+                        split(row.get("roles", String.class)),
+                        split(row.get("region_codes", String.class)),
+                        split(row.get("trade_types", String.class)),
+                        Boolean.TRUE.equals(row.get("enabled", Boolean.class))))
+                .all();
+    }
+
+    /** Replaces an account's roles, scope, state and password hash. */
+    public Mono<Void> update(AppUser user, Instant now) {
+        return db.sql("UPDATE app_users SET password_hash = :hash, roles = :roles, region_codes = :regions, "
+                        + "trade_types = :tradeTypes, enabled = :enabled, updated_at = :now WHERE username = :username")
+                .bind("username", user.username())
+                .bind("hash", user.passwordHash())
+                .bind("roles", String.join(",", user.roles()))
+                .bind("regions", String.join(",", user.regionCodes()))
+                .bind("tradeTypes", String.join(",", user.tradeTypes()))
+                .bind("enabled", user.enabled())
+                .bind("now", now.atOffset(ZoneOffset.UTC))
+                .then();
     }
 
     private static List<String> split(String value) {

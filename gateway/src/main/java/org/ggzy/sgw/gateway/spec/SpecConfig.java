@@ -5,6 +5,7 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 
 import org.ggzy.sgw.schemas.Catalog;
 import org.ggzy.sgw.schemas.RecordValidator;
+import org.ggzy.sgw.schemas.calendar.WorkingDays;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -17,6 +18,11 @@ class SpecConfig {
     @Bean
     Catalog catalog() {
         return Catalog.load();
+    }
+
+    @Bean
+    WorkingDays workingDays() {
+        return WorkingDays.standard();
     }
 
     @Bean

@@ -31,6 +31,8 @@ public enum ProblemType {
     DATASET_UNKNOWN("dataset-unknown", HttpStatus.NOT_FOUND, "Unknown data set"),
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     CONFLICT("conflict", HttpStatus.CONFLICT, "Conflicts with the current state"),
+    TRANSITION_FORBIDDEN(
+            "transition-forbidden", HttpStatus.CONFLICT, "Transition not allowed by the warning lifecycle"),
     ALL_RECORDS_REJECTED("all-records-rejected", HttpStatus.UNPROCESSABLE_ENTITY, "No record was accepted"),
     RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),

@@ -1,0 +1,160 @@
+package org.ggzy.sgw.gateway.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.ggzy.sgw.gateway.web.ProblemType;
+import org.ggzy.sgw.schemas.check.RegionCodes;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * Accounts and roles, for the security administrator ({@code SECADMIN}): create, list, read, change roles, scope,
+ * password or state. 三员分立: no account holds two of {@code SYSADMIN}, {@code SECADMIN}, {@code AUDITOR}, and a
+ * regulator needs at least one region it is scoped to.
+ */
+@Component
+class UserHandler {
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{3,64}");
+    private static final Set<String> ROLES = Set.of(Roles.REGULATOR, Roles.SYSADMIN, Roles.SECADMIN, Roles.AUDITOR);
+    private static final Set<String> ADMIN_ROLES = Set.of(Roles.SYSADMIN, Roles.SECADMIN, Roles.AUDITOR);
+    private static final Set<String> TRADE_TYPES = Set.of("gcjs", "zfcg");
+    private static final int MIN_PASSWORD = 10;
+
+    private final UserRepository users;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+    private final RegionCodes regions = RegionCodes.load();
+
+    UserHandler(UserRepository users, PasswordEncoder encoder, Clock clock) {
+        this.users = users;
+        this.encoder = encoder;
+        this.clock = clock;
+    }
+
+    Mono<ServerResponse> create(ServerRequest request) {
+        return body(request)
+                .map(b -> {
+                    String username = text(b, "username");
+                    if (username == null || !USERNAME.matcher(username).matches()) {
+                        throw ProblemType.INVALID_REQUEST.exception("username must be 3–64 of [A-Za-z0-9_.-]");
+                    }
+                    return validated(new AppUser(
+                            username,
+                            encoder.encode(password(text(b, "password"))),
+                            list(b, "roles"),
+                            list(b, "regionCodes"),
+                            list(b, "tradeTypes"),
+                            !b.has("enabled") || b.get("enabled").asBoolean()));
+                })
+                .flatMap(user -> users.insertIfAbsent(user, clock.instant())
+                        .flatMap(inserted -> inserted
+                                ? ServerResponse.created(URI.create("/api/v1/admin/users/" + user.username()))
+                                        .bodyValue(View.of(user))
+                                : Mono.error(ProblemType.CONFLICT.exception("User " + user.username() + " exists"))));
+    }
+
+    Mono<ServerResponse> list(ServerRequest request) {
+        return users.all().map(View::of).collectList().flatMap(l -> ServerResponse.ok()
+                .bodyValue(l));
+    }
+
+    Mono<ServerResponse> one(ServerRequest request) {
+        return find(request.pathVariable("username"))
+                .flatMap(u -> ServerResponse.ok().bodyValue(View.of(u)));
+    }
+
+    Mono<ServerResponse> patch(ServerRequest request) {
+        return find(request.pathVariable("username"))
+                .zipWith(body(request))
+                .map(t -> {
+                    AppUser u = t.getT1();
+                    JsonNode b = t.getT2();
+                    return validated(new AppUser(
+                            u.username(),
+                            b.hasNonNull("password") ? encoder.encode(password(text(b, "password"))) : u.passwordHash(),
+                            b.has("roles") ? list(b, "roles") : u.roles(),
+                            b.has("regionCodes") ? list(b, "regionCodes") : u.regionCodes(),
+                            b.has("tradeTypes") ? list(b, "tradeTypes") : u.tradeTypes(),
+                            b.has("enabled") ? b.get("enabled").asBoolean() : u.enabled()));
+                })
+                .flatMap(u -> users.update(u, clock.instant()).thenReturn(u))
+                .flatMap(u -> ServerResponse.ok().bodyValue(View.of(u)));
+    }
+
+    private Mono<AppUser> find(String username) {
+        return users.find(username)
+                .switchIfEmpty(Mono.error(() -> ProblemType.NOT_FOUND.exception("No user " + username)));
+    }
+
+    private AppUser validated(AppUser u) {
+        List<String> problems = new ArrayList<>();
+        if (u.roles().isEmpty()) {
+            problems.add("roles: at least one of " + ROLES);
+        }
+        u.roles().stream().filter(r -> !ROLES.contains(r)).forEach(r -> problems.add("roles: unknown role " + r));
+        if (u.roles().stream().filter(ADMIN_ROLES::contains).count() > 1) {
+            problems.add("roles: 三员分立 — an account holds at most one of SYSADMIN, SECADMIN, AUDITOR");
+        }
+        if (u.roles().contains(Roles.REGULATOR) && u.regionCodes().isEmpty()) {
+            problems.add("regionCodes: a regulator needs at least one region");
+        }
+        u.regionCodes().stream()
+                .filter(c -> !regions.isKnown(c))
+                .forEach(c -> problems.add("regionCodes: " + c + " is not a GB/T 2260 code"));
+        u.tradeTypes().stream()
+                .filter(t -> !TRADE_TYPES.contains(t))
+                .forEach(t -> problems.add("tradeTypes: unknown trade type " + t + " (gcjs, zfcg)"));
+        if (!problems.isEmpty()) {
+            throw ProblemType.INVALID_REQUEST.exception(String.join("; ", problems));
+        }
+        return u;
+    }
+
+    private static String password(String password) {
+        if (password == null || password.length() < MIN_PASSWORD) {
+            throw ProblemType.INVALID_REQUEST.exception("password must have at least " + MIN_PASSWORD + " characters");
+        }
+        return password;
+    }
+
+    private static Mono<JsonNode> body(ServerRequest request) {
+        return request.bodyToMono(JsonNode.class)
+                .filter(JsonNode::isObject)
+                .switchIfEmpty(
+                        Mono.error(() -> ProblemType.INVALID_REQUEST.exception("A JSON object body is required")));
+    }
+
+    private static String text(JsonNode b, String field) {
+        JsonNode v = b.get(field);
+        return v == null || v.isNull() || v.asText().isBlank()
+                ? null
+                : v.asText().strip();
+    }
+
+    private static List<String> list(JsonNode b, String field) {
+        Set<String> values = new LinkedHashSet<>();
+        JsonNode v = b.get(field);
+        if (v != null && v.isArray()) {
+            v.forEach(e -> values.add(e.asText().strip()));
+        }
+        return List.copyOf(values);
+    }
+
+    /** An account as the API shows it (never the password hash). */
+    record View(
+            String username, List<String> roles, List<String> regionCodes, List<String> tradeTypes, boolean enabled) {
+        static View of(AppUser u) {
+            return new View(u.username(), u.roles(), u.regionCodes(), u.tradeTypes(), u.enabled());
+        }
+    }
+}
