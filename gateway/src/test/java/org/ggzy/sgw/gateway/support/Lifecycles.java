@@ -28,7 +28,7 @@ public record Lifecycles(WebTestClient client, MutableClock clock) {
         private final TestPlatform platform;
         private final Scenario scenario;
 
-        Replay(TestPlatform platform, Scenario scenario) {
+        public Replay(TestPlatform platform, Scenario scenario) {
             this.platform = platform;
             this.scenario = scenario;
         }
