@@ -68,7 +68,9 @@ public class DeadlineScanner {
         int[] counts = new int[3];
         return expectations
                 .claimDue(now, limit)
-                .concatMap(e -> process(e, now, changes, counts))
+                .collectList() // read the claimed rows to the end before using the connection again
+                .flatMapMany(Flux::fromIterable)
+                .concatMap(e -> process(e, now, changes, counts).thenReturn(e))
                 .count()
                 .as(tx::transactional)
                 .flatMap(n -> support.bus()

@@ -40,6 +40,8 @@ class ExpectationKeeper {
             LifecycleOutcome outcome) {
         return expectations
                 .waiting(key)
+                .collectList() // read to the end before using the transaction's connection again
+                .flatMapMany(Flux::fromIterable)
                 .concatMap(e -> close(e, state, now, outcome))
                 .thenMany(Flux.fromIterable(arrivals)
                         .concatMapIterable(a -> planner.plan(a, state, now))

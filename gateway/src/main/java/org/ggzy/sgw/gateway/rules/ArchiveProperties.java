@@ -11,10 +11,10 @@ import org.springframework.validation.annotation.Validated;
  * Thresholds and severities of the audio-video archive rules (rules.md §3, A02 to A04), after the venue regulation
  * 《交易场所监控系统和音频视频资料管理制度》.
  *
- * @param maxWorkingDays A02: most working days from a trading activity's end ({@code ACTIVITY_TIME}) to the
- *     archiving of its recordings ({@code ARCHIVE_TIME}) (第十条)
- * @param minCopies A03: least copies of an archive ({@code COPIES}) (第十四条)
- * @param minRetentionYears A04: least years an archive is kept ({@code RETENTION_YEARS}) (第十二条)
+ * @param maxWorkingDays A02: most working days from a trading activity's end (ACTIVITY_TIME) to the
+ *     archiving of its recordings (ARCHIVE_TIME) (第十条)
+ * @param minCopies A03: least copies of an archive (COPIES) (第十四条)
+ * @param minRetentionYears A04: least years an archive is kept (RETENTION_YEARS) (第十二条)
  * @param severity the severity of each rule's warnings
  */
 @Validated
@@ -28,9 +28,9 @@ public record ArchiveProperties(
     /**
      * The severity of each archive rule.
      *
-     * @param avArchiveLate A02 {@code AV_ARCHIVE_LATE}
-     * @param avCopiesInsufficient A03 {@code AV_COPIES_INSUFFICIENT}
-     * @param avRetentionTooShort A04 {@code AV_RETENTION_TOO_SHORT}
+     * @param avArchiveLate A02 AV_ARCHIVE_LATE
+     * @param avCopiesInsufficient A03 AV_COPIES_INSUFFICIENT
+     * @param avRetentionTooShort A04 AV_RETENTION_TOO_SHORT
      */
     public record Severities(
             @NotNull @DefaultValue("YELLOW") Severity avArchiveLate,

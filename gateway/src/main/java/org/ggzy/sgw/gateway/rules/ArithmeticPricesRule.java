@@ -91,7 +91,7 @@ final class ArithmeticPricesRule extends SectionRule {
         Evidence evidence = new Evidence()
                 .put("BID_PRICE", prices)
                 .put("BIDDER_ORG_CODE", bidders)
-                .put("gapsYuan", gaps)
+                .put("gapsYuan", List.copyOf(gaps))
                 .put("tolerancePercent", tolerancePercent)
                 .put("bidders", run.size());
         return finding(

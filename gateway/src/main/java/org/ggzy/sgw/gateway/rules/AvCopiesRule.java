@@ -46,8 +46,8 @@ final class AvCopiesRule extends SectionRule {
                 .put("minCopies", minCopies);
         Finding finding = finding(
                 AvArchives.DATASET,
-                "Recordings of the %s kept in %s copies (COPIES); at least %d required"
-                        .formatted(AvArchives.activityEn(archive), shown, minCopies),
+                "COPIES %s for the recordings of the %s; at least %d required"
+                        .formatted(shown, AvArchives.activityEn(archive), minCopies),
                 "%s音频视频资料仅备份 %s 套，少于 %d 套".formatted(AvArchives.activityZh(archive), shown, minCopies),
                 evidence,
                 List.of(archive.recordId()));

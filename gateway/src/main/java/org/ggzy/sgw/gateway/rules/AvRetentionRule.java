@@ -46,8 +46,8 @@ final class AvRetentionRule extends SectionRule {
                 .put("minRetentionYears", minYears);
         Finding finding = finding(
                 AvArchives.DATASET,
-                "Recordings of the %s kept for %s years (RETENTION_YEARS); at least %d required"
-                        .formatted(AvArchives.activityEn(archive), shown, minYears),
+                "RETENTION_YEARS %s for the recordings of the %s; at least %d years required"
+                        .formatted(shown, AvArchives.activityEn(archive), minYears),
                 "%s音频视频资料保存期限为 %s 年，少于 %d 年".formatted(AvArchives.activityZh(archive), shown, minYears),
                 evidence,
                 List.of(archive.recordId()));

@@ -28,10 +28,10 @@ public record CollusionProperties(
     /**
      * The severity of each red flag.
      *
-     * @param sharedDeviceFingerprint R01 {@code SHARED_DEVICE_FINGERPRINT}
-     * @param identicalBidPrices R02 {@code IDENTICAL_BID_PRICES}
-     * @param sharedProjectManager R03 {@code SHARED_PROJECT_MANAGER}
-     * @param arithmeticBidPrices R04 {@code ARITHMETIC_BID_PRICES}
+     * @param sharedDeviceFingerprint R01 SHARED_DEVICE_FINGERPRINT
+     * @param identicalBidPrices R02 IDENTICAL_BID_PRICES
+     * @param sharedProjectManager R03 SHARED_PROJECT_MANAGER
+     * @param arithmeticBidPrices R04 ARITHMETIC_BID_PRICES
      */
     public record Severities(
             @NotNull @DefaultValue("RED") Severity sharedDeviceFingerprint,

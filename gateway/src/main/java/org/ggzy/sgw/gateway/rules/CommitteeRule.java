@@ -46,29 +46,34 @@ final class CommitteeRule extends SectionRule {
                 || !MandatoryTender.applies(state)) {
             return List.of();
         }
+        return List.of(finding(state, report.get(), members));
+    }
+
+    private Finding finding(SectionState state, SectionRecord report, Map<String, List<SectionRecord>> members) {
+        int count = members.size();
         int chairs = (int) members.values().stream()
                 .filter(records -> records.stream().anyMatch(r -> "1".equals(r.text("IS_CHAIR_MAN"))))
                 .count();
         Evidence evidence = new Evidence()
-                .fields(report.get(), "SUBMIT_TIME")
+                .fields(report, "SUBMIT_TIME")
                 .put("members", count)
                 .put("chairs", chairs)
                 .put("minMembers", minMembers)
                 .put("oddRequired", true);
         MandatoryTender.describe(state, evidence);
-        List<String> ids = new ArrayList<>(MandatoryTender.recordIds(state, report.get()));
+        List<String> ids = new ArrayList<>(MandatoryTender.recordIds(state, report));
         members.values().stream()
                 .flatMap(List::stream)
                 .map(SectionRecord::recordId)
                 .sorted()
                 .forEach(ids::add);
-        return List.of(finding(
+        return finding(
                 TooFewBiddersRule.EVALUATION_REPORT,
                 "Evaluation committee has %d members; it needs an odd number of at least %d"
                         .formatted(count, minMembers),
                 "评标委员会成员为 %d 人，不符合 %d 人以上单数的要求".formatted(count, minMembers),
                 evidence,
-                ids));
+                ids);
     }
 
     private static String member(SectionRecord expert) {

@@ -32,7 +32,7 @@ public record Finding(
 
     public Finding {
         discriminator = discriminator == null ? "" : discriminator;
-        evidence = Map.copyOf(evidence);
+        evidence = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(evidence));
         recordIds = List.copyOf(recordIds);
     }
 }

@@ -42,7 +42,7 @@ final class IdenticalPricesRule extends SectionRule {
             zh.add(String.join("、", who) + " 均报价 " + price + " 元");
         });
         Evidence evidence = new Evidence()
-                .put("shared", shared)
+                .put("shared", List.copyOf(shared))
                 .put("BIDDER_ORG_CODE", List.copyOf(bidders))
                 .put("bidders", bidders.size());
         return List.of(finding(

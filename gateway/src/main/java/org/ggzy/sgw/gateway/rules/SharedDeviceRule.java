@@ -56,7 +56,7 @@ final class SharedDeviceRule extends SectionRule {
             return List.of();
         }
         Evidence evidence = new Evidence()
-                .put("shared", shared)
+                .put("shared", List.copyOf(shared))
                 .put("BIDDER_ORG_CODE", List.copyOf(bidders))
                 .put("bidders", bidders.size());
         return List.of(finding(

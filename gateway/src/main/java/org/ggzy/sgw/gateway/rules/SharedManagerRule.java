@@ -40,19 +40,13 @@ final class SharedManagerRule extends SectionRule {
         List<String> zh = new ArrayList<>();
         groups.forEach((code, who) -> {
             String masked = mask(code);
-            Set<String> names = new TreeSet<>();
-            bids.stream()
-                    .filter(r -> code.equalsIgnoreCase(String.valueOf(r.text("PM_CODE"))))
-                    .map(r -> r.text("BID_MANAGER"))
-                    .filter(name -> name != null)
-                    .forEach(names::add);
-            shared.add(
-                    Map.of("PM_CODE", masked, "BID_MANAGER", List.copyOf(names), "BIDDER_ORG_CODE", List.copyOf(who)));
+            List<String> names = managers(bids, code);
+            shared.add(Map.of("PM_CODE", masked, "BID_MANAGER", names, "BIDDER_ORG_CODE", List.copyOf(who)));
             en.add("PM_CODE " + masked + " (" + String.join(", ", names) + ") for " + String.join(", ", who));
             zh.add(String.join("、", who) + " 的项目负责人均为 " + String.join("、", names) + "(" + masked + ")");
         });
         Evidence evidence = new Evidence()
-                .put("shared", shared)
+                .put("shared", List.copyOf(shared))
                 .put("BIDDER_ORG_CODE", List.copyOf(bidders))
                 .put("bidders", bidders.size());
         return List.of(finding(
@@ -61,6 +55,17 @@ final class SharedManagerRule extends SectionRule {
                 "%d 个投标人的投标文件载明的项目负责人为同一人(%s)".formatted(bidders.size(), String.join("；", zh)),
                 evidence,
                 Collusion.recordIds(bids, Bidders::key, bidders)));
+    }
+
+    /** The names ({@code BID_MANAGER}) given for a project manager's document number, sorted. */
+    private static List<String> managers(List<SectionRecord> bids, String code) {
+        Set<String> names = new TreeSet<>();
+        bids.stream()
+                .filter(r -> code.equalsIgnoreCase(String.valueOf(r.text("PM_CODE"))))
+                .map(r -> r.text("BID_MANAGER"))
+                .filter(name -> name != null)
+                .forEach(names::add);
+        return List.copyOf(names);
     }
 
     /** The first and last four characters of a document number, the rest as {@code *}. */

@@ -46,6 +46,19 @@ final class WinPriceRule extends SectionRule {
     }
 
     private Optional<Offence> check(SectionState state, SectionRecord result, BigDecimal amount) {
+        List<Quoted> quotes = quotes(state, result);
+        Optional<Quoted> worst = quotes.stream()
+                .filter(q -> difference(amount, q).compareTo(tolerance) > 0)
+                .max((a, b) -> difference(amount, a).compareTo(difference(amount, b)));
+        if (worst.isEmpty()) {
+            return Optional.empty();
+        }
+        BigDecimal difference = difference(amount, worst.get());
+        return Optional.of(new Offence(difference, result, finding(result, amount, quotes, worst.get())));
+    }
+
+    /** The winner's bid price and published candidate price, those that are known. */
+    private static List<Quoted> quotes(SectionState state, SectionRecord result) {
         List<String> winner = result.codes("WIN_BIDDER_CODE");
         List<Quoted> quotes = new ArrayList<>();
         Bidders.find(state, winner)
@@ -55,39 +68,40 @@ final class WinPriceRule extends SectionRule {
                 .flatMap(p -> Candidate.winner(p, winner)
                         .flatMap(c -> c.priceYuan().map(y -> new Quoted(p, c.prefix() + "_BIDDER_PRICE", y))))
                 .ifPresent(quotes::add);
-        Optional<Quoted> worst = quotes.stream()
-                .filter(q -> difference(amount, q).compareTo(tolerance) > 0)
-                .max((a, b) -> difference(amount, a).compareTo(difference(amount, b)));
-        if (worst.isEmpty()) {
-            return Optional.empty();
-        }
-        BigDecimal difference = difference(amount, worst.get());
-        Evidence evidence = new Evidence().fields(result, "WIN_BIDDER_CODE", "BID_AMOUNT", "PRICE_UNIT");
-        evidence.put("bidAmountYuan", amount);
+        return quotes;
+    }
+
+    private Finding finding(SectionRecord result, BigDecimal amount, List<Quoted> quotes, Quoted worst) {
+        BigDecimal difference = difference(amount, worst);
+        Evidence evidence = new Evidence()
+                .fields(result, "WIN_BIDDER_CODE", "BID_AMOUNT", "PRICE_UNIT")
+                .put("bidAmountYuan", amount);
         List<String> ids = new ArrayList<>(List.of(result.recordId()));
         for (Quoted quote : quotes) {
-            evidence.put(quote.field(), quote.record().text(quote.field())).put(quote.field() + "Yuan", quote.yuan());
+            evidence.put(quote.field(), quote.record().text(quote.field()))
+                    .put(camel(quote.field()) + "Yuan", quote.yuan());
             ids.add(quote.record().recordId());
         }
         evidence.put("differenceYuan", difference).put("toleranceYuan", tolerance);
-        boolean bidder = worst.get().field().equals("BID_PRICE");
-        Finding finding = finding(
+        boolean bidder = worst.field().equals("BID_PRICE");
+        String quoted = Yuan.plain(worst.yuan());
+        return finding(
                 WinnerNotABidderRule.WIN_RESULT,
-                "Winning amount BID_AMOUNT %s yuan differs from the winner's %s %s yuan by %s yuan"
+                "Winning amount BID_AMOUNT %s yuan differs from the winner's %s%s %s yuan by %s yuan"
                         .formatted(
                                 Yuan.plain(amount),
-                                (bidder ? "" : "candidate price ") + worst.get().field(),
-                                Yuan.plain(worst.get().yuan()),
+                                bidder ? "" : "candidate price ",
+                                worst.field(),
+                                quoted,
                                 Yuan.plain(difference)),
                 "中标金额 %s 元与%s %s 元不一致，相差 %s 元"
                         .formatted(
                                 Yuan.plain(amount),
                                 bidder ? "中标人的投标报价" : "公示的该中标候选人投标报价",
-                                Yuan.plain(worst.get().yuan()),
+                                quoted,
                                 Yuan.plain(difference)),
                 evidence,
                 ids);
-        return Optional.of(new Offence(difference, result, finding));
     }
 
     private static BigDecimal difference(BigDecimal amount, Quoted quote) {

@@ -45,6 +45,8 @@ public class WarningEscalator {
                         row.get("raised_at", OffsetDateTime.class).toInstant(),
                         row.get("acknowledged_at", OffsetDateTime.class) != null))
                 .all()
+                .collectList() // read the claimed rows to the end before using the connection again
+                .flatMapMany(Flux::fromIterable)
                 .concatMap(due -> escalate(due, now));
     }
 

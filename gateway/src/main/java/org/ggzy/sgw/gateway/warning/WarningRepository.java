@@ -62,6 +62,8 @@ public class WarningRepository {
                 .bind("p", project)
                 .map(this::warning)
                 .all()
+                .collectList()
+                .flatMapMany(Flux::fromIterable)
                 .concatMap(w -> events(w.id()).collectList().map(w::withEvents));
     }
 

@@ -20,7 +20,7 @@ class ComplaintRulesTest {
     }
 
     /** A complaint lodged, accepted and decided on the given days (the time of day matters not). */
-    static SectionRecord complaint(String lodged, String accepted, String decided, String... more) {
+    static SectionRecord handled(String lodged, String accepted, String decided, String... more) {
         return complaint(RuleFixtures.fields(
                 more,
                 "COMPLAINT_DATE",
@@ -43,7 +43,7 @@ class ComplaintRulesTest {
 
         @Test
         void shouldFireOrangeWhenAcceptedFourWorkingDaysLater() {
-            SectionRecord complaint = complaint("20260302", "20260306", "20260320");
+            SectionRecord complaint = handled("20260302", "20260306", "20260320");
 
             assertThat(rule.evaluate(gcjs(complaint), CONTEXT)).singleElement().satisfies(f -> {
                 assertThat(f.rule()).isEqualTo("COMPLAINT_ACCEPT_LATE");
@@ -65,27 +65,27 @@ class ComplaintRulesTest {
 
         @Test
         void shouldNotFireWhenAcceptedOnTheThirdWorkingDay() {
-            assertThat(rule.evaluate(gcjs(complaint("20260302", "20260305", "20260320")), CONTEXT))
+            assertThat(rule.evaluate(gcjs(handled("20260302", "20260305", "20260320")), CONTEXT))
                     .isEmpty();
         }
 
         @Test
         void shouldSkipPublicHolidays() {
-            assertThat(rule.evaluate(gcjs(complaint("20260930", "20261009", "20261030")), CONTEXT))
+            assertThat(rule.evaluate(gcjs(handled("20260930", "20261009", "20261030")), CONTEXT))
                     .isEmpty();
         }
 
         @Test
         void shouldCountMakeUpWorkingDays() {
-            assertThat(rule.evaluate(gcjs(complaint("20260930", "20261012", "20261030")), CONTEXT))
+            assertThat(rule.evaluate(gcjs(handled("20260930", "20261012", "20261030")), CONTEXT))
                     .singleElement()
                     .satisfies(f -> assertThat(f.evidence()).containsEntry("workingDays", 4));
         }
 
         @Test
         void shouldReportTheLongestDelayWhateverTheOrderOfRecords() {
-            SectionRecord a = complaint("20260302", "20260306", "20260320", "DATA_KEY", "CM-A");
-            SectionRecord b = complaint("20260302", "20260310", "20260320", "DATA_KEY", "CM-B");
+            SectionRecord a = handled("20260302", "20260306", "20260320", "DATA_KEY", "CM-A");
+            SectionRecord b = handled("20260302", "20260310", "20260320", "DATA_KEY", "CM-B");
             SectionState state = gcjs(a, complaint(), b);
 
             List<Finding> expected = rule.evaluate(state, CONTEXT);
@@ -111,19 +111,19 @@ class ComplaintRulesTest {
 
         @Test
         void shouldFireOrangeWhenDecidedThirtyOneWorkingDaysAfterAcceptance() {
-            SectionRecord complaint = complaint("20260302", "20260303", "20260415");
+            SectionRecord complaint = handled("20260302", "20260303", "20260416");
 
             assertThat(rule.evaluate(gcjs(complaint), CONTEXT)).singleElement().satisfies(f -> {
                 assertThat(f.rule()).isEqualTo("COMPLAINT_DECISION_LATE");
                 assertThat(f.severity()).isEqualTo(Severity.ORANGE);
                 assertThat(f.message())
                         .isEqualTo("Complaint decided 31 working days after it was accepted: ACCEPT_DATE 20260303,"
-                                + " HANDLE_DATE 20260415; at most 30 allowed");
-                assertThat(f.messageZh()).isEqualTo("自受理投诉之日(20260303)起 31 个工作日才作出书面处理决定(20260415)，超过 30 个工作日");
+                                + " HANDLE_DATE 20260416; at most 30 allowed");
+                assertThat(f.messageZh()).isEqualTo("自受理投诉之日(20260303)起 31 个工作日才作出书面处理决定(20260416)，超过 30 个工作日");
                 assertThat(f.legalBasis()).isEqualTo("《中华人民共和国招标投标法实施条例》第六十一条");
                 assertThat(f.evidence())
                         .containsEntry("ACCEPT_DATE", "20260303090000")
-                        .containsEntry("HANDLE_DATE", "20260415160000")
+                        .containsEntry("HANDLE_DATE", "20260416160000")
                         .containsEntry("workingDays", 31)
                         .containsEntry("maxWorkingDays", 30);
             });
@@ -131,7 +131,7 @@ class ComplaintRulesTest {
 
         @Test
         void shouldNotFireWhenDecidedOnTheThirtiethWorkingDay() {
-            assertThat(rule.evaluate(gcjs(complaint("20260302", "20260303", "20260414")), CONTEXT))
+            assertThat(rule.evaluate(gcjs(handled("20260302", "20260303", "20260415")), CONTEXT))
                     .isEmpty();
         }
 

@@ -15,90 +15,18 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-class AwardRulesTest {
+class WinResultRulesTest {
 
     static final String WIN_RESULT = "gcjs.win-result";
-    static final String CONTRACT = "gcjs.contract";
 
     /** The example win result: the consortium led by 91350100158143720R wins at 5386500 yuan on 20261222. */
     static SectionRecord result(String... fieldValues) {
         return record(WIN_RESULT, "valid-award.json", fieldValues);
     }
 
-    /** The example letter of award, sent on 20261222. */
-    static SectionRecord letter(String... fieldValues) {
-        return record("gcjs.win-notice", "valid-letter-of-award.json", fieldValues);
-    }
-
-    /** The example contract, signed on 20270108. */
-    static SectionRecord contract(String... fieldValues) {
-        return record(CONTRACT, "valid-construction-contract.json", fieldValues);
-    }
-
     /** The example publicity: 91350100158143720R first at 5386500, 91350105MA31U8XK2B second. */
     static SectionRecord publicity(String... fieldValues) {
         return record("gcjs.candidate-publicity", "valid-three-candidates.json", fieldValues);
-    }
-
-    @Nested
-    class ContractTooLate {
-
-        final ContractLateRule rule = new ContractLateRule(procedure());
-
-        @Test
-        void shouldNotFireOnTheValidExamples() {
-            assertThat(rule.evaluate(gcjs(letter(), contract()), CONTEXT)).isEmpty();
-        }
-
-        @Test
-        void shouldFireOrangeWhenSignedThirtyOneDaysAfterTheLetter() {
-            SectionRecord letter = letter();
-            SectionRecord contract = contract("CONTRACT_SIGN_TIME", "20270122100000", "SUBMIT_TIME", "20270123090000");
-
-            assertThat(rule.evaluate(gcjs(contract, letter), CONTEXT))
-                    .singleElement()
-                    .satisfies(f -> {
-                        assertThat(f.rule()).isEqualTo("CONTRACT_TOO_LATE");
-                        assertThat(f.severity()).isEqualTo(Severity.ORANGE);
-                        assertThat(f.dataset()).isEqualTo(CONTRACT);
-                        assertThat(f.message())
-                                .isEqualTo(
-                                        "Contract signed 31 days after the letter of award: WIN_NOTICE_SEND_TIME 20261222,"
-                                                + " CONTRACT_SIGN_TIME 20270122; at most 30 allowed");
-                        assertThat(f.messageZh()).isEqualTo("自中标通知书发出之日(20261222)起 31 日才订立书面合同(20270122)，超过 30 日");
-                        assertThat(f.legalBasis()).isEqualTo("《中华人民共和国招标投标法》第四十六条");
-                        assertThat(f.evidence())
-                                .containsEntry("WIN_NOTICE_SEND_TIME", "20261222100000")
-                                .containsEntry("CONTRACT_SIGN_TIME", "20270122100000")
-                                .containsEntry("CONTRACT_CODE", "GLJY-SG-2027-001")
-                                .containsEntry("days", 31)
-                                .containsEntry("maxDays", 30);
-                        assertThat(f.recordIds()).containsExactly(contract.recordId(), letter.recordId());
-                    });
-        }
-
-        @Test
-        void shouldNotFireWhenSignedOnTheThirtiethDay() {
-            assertThat(rule.evaluate(gcjs(letter(), contract("CONTRACT_SIGN_TIME", "20270121235900")), CONTEXT))
-                    .isEmpty();
-        }
-
-        @Test
-        void shouldNotFireWhenTheLetterOrTheContractIsMissing() {
-            assertThat(rule.evaluate(gcjs(contract("CONTRACT_SIGN_TIME", "20270301100000")), CONTEXT))
-                    .isEmpty();
-            assertThat(rule.evaluate(gcjs(letter()), CONTEXT)).isEmpty();
-        }
-
-        @Test
-        void shouldCountFromALetterReissuedBeforeSigning() {
-            SectionRecord reissued = letter("DATA_KEY", "WN-2", "WIN_NOTICE_SEND_TIME", "20270105100000");
-            SectionState state = gcjs(letter(), reissued, contract("CONTRACT_SIGN_TIME", "20270130100000"));
-
-            assertThat(rule.evaluate(state, CONTEXT)).isEmpty();
-            reorderings(state)
-                    .forEach(s -> assertThat(rule.evaluate(s, CONTEXT)).isEmpty());
-        }
     }
 
     @Nested
@@ -143,6 +71,20 @@ class AwardRulesTest {
                                 .containsEntry("BIDDER_ORG_CODE", List.of("91350105MA31U8XK2B", "91350503MA8RT4W6N6"));
                         assertThat(f.recordIds()).containsExactly(result.recordId(), b.recordId(), c.recordId());
                     });
+        }
+
+        @Test
+        void shouldFindTheSameWhateverTheOrderOfRecords() {
+            SectionRecord one = result("WIN_BIDDER_CODE", "91350102MA32C8RT58");
+            SectionRecord other = result("DATA_KEY", "WR-2", "WIN_BIDDER_CODE", "91350100MA2Y8C1T40");
+            SectionState state = gcjs(one, bidderA(), other, bidderB());
+
+            List<Finding> expected = rule.evaluate(state, CONTEXT);
+
+            assertThat(expected).singleElement().satisfies(f -> assertThat(f.evidence())
+                    .containsEntry("offendingRecords", 2));
+            reorderings(state)
+                    .forEach(s -> assertThat(rule.evaluate(s, CONTEXT)).isEqualTo(expected));
         }
 
         @Test
@@ -222,6 +164,22 @@ class AwardRulesTest {
                                 .containsEntry("FIRST_BIDDER_PRICE", "538")
                                 .containsEntry("firstBidderPriceYuan", "5380000");
                     });
+        }
+
+        @Test
+        void shouldReportTheLargestDifferenceWhateverTheOrderOfRecords() {
+            SectionRecord small = result("BID_AMOUNT", "5386600");
+            SectionRecord large = result("DATA_KEY", "WR-2", "BID_AMOUNT", "5390000");
+            SectionState state = gcjs(small, bidderA(), publicity(), large);
+
+            List<Finding> expected = rule.evaluate(state, CONTEXT);
+
+            assertThat(expected).singleElement().satisfies(f -> {
+                assertThat(f.evidence()).containsEntry("differenceYuan", "3500").containsEntry("offendingRecords", 2);
+                assertThat(f.recordIds()).startsWith(large.recordId());
+            });
+            reorderings(state)
+                    .forEach(s -> assertThat(rule.evaluate(s, CONTEXT)).isEqualTo(expected));
         }
 
         @Test
