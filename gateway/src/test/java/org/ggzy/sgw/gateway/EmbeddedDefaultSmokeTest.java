@@ -70,4 +70,45 @@ class EmbeddedDefaultSmokeTest {
                                 + "platform=\"" + platform.code() + "\",status=\"ACCEPTED\"} 1.0")
                         .contains("sgw_push_duration_seconds_bucket"));
     }
+
+    @Test
+    void shouldRunTheSupervisionSideOnTheEmbeddedDatabase() {
+        TestPlatform platform = TestPlatform.register(client, "smoke-admin-password", "gcjs.tender-notice");
+        var notice = Records.tenderNotice(platform.code());
+        platform.push("gcjs.tender-notice", Records.bytes(notice))
+                .expectStatus()
+                .isAccepted();
+        String token = TestPlatform.adminToken(client, "smoke-admin-password");
+
+        client.post()
+                .uri("/api/v1/admin/scan")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.raised")
+                .isNumber();
+        client.get()
+                .uri("/api/v1/projects/" + notice.get("TENDER_PROJECT_CODE").asText())
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.sections[0].records[0].dataset")
+                .isEqualTo("gcjs.tender-notice")
+                .jsonPath("$.sections[0].expectations[*].dataset")
+                .value(datasets -> assertThat(datasets.toString()).contains("gcjs.bid-opening", "gcjs.bidder"));
+        client.get()
+                .uri("/api/v1/warnings?tenderProjectCode="
+                        + notice.get("TENDER_PROJECT_CODE").asText())
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items[*].rule")
+                .value(rules -> assertThat(rules.toString()).contains("PUSH_LATE"));
+    }
 }
