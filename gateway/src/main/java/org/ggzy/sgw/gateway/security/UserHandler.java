@@ -44,17 +44,21 @@ class UserHandler {
     Mono<ServerResponse> create(ServerRequest request) {
         return body(request)
                 .map(b -> {
+                    List<String> problems = new ArrayList<>();
                     String username = text(b, "username");
                     if (username == null || !USERNAME.matcher(username).matches()) {
-                        throw ProblemType.INVALID_REQUEST.exception("username must be 3–64 of [A-Za-z0-9_.-]");
+                        problems.add("username: 3–64 of [A-Za-z0-9_.-]");
                     }
-                    return validated(new AppUser(
+                    String password = text(b, "password");
+                    checkPassword(password, problems);
+                    AppUser user = new AppUser(
                             username,
-                            encoder.encode(password(text(b, "password"))),
+                            problems.isEmpty() ? encoder.encode(password) : "",
                             list(b, "roles"),
                             list(b, "regionCodes"),
                             list(b, "tradeTypes"),
-                            !b.has("enabled") || b.get("enabled").asBoolean()));
+                            !b.has("enabled") || b.get("enabled").asBoolean());
+                    return validated(user, problems);
                 })
                 .flatMap(user -> users.insertIfAbsent(user, clock.instant())
                         .flatMap(inserted -> inserted
@@ -79,13 +83,21 @@ class UserHandler {
                 .map(t -> {
                     AppUser u = t.getT1();
                     JsonNode b = t.getT2();
-                    return validated(new AppUser(
-                            u.username(),
-                            b.hasNonNull("password") ? encoder.encode(password(text(b, "password"))) : u.passwordHash(),
-                            b.has("roles") ? list(b, "roles") : u.roles(),
-                            b.has("regionCodes") ? list(b, "regionCodes") : u.regionCodes(),
-                            b.has("tradeTypes") ? list(b, "tradeTypes") : u.tradeTypes(),
-                            b.has("enabled") ? b.get("enabled").asBoolean() : u.enabled()));
+                    List<String> problems = new ArrayList<>();
+                    if (b.hasNonNull("password")) {
+                        checkPassword(text(b, "password"), problems);
+                    }
+                    return validated(
+                            new AppUser(
+                                    u.username(),
+                                    b.hasNonNull("password") && problems.isEmpty()
+                                            ? encoder.encode(text(b, "password"))
+                                            : u.passwordHash(),
+                                    b.has("roles") ? list(b, "roles") : u.roles(),
+                                    b.has("regionCodes") ? list(b, "regionCodes") : u.regionCodes(),
+                                    b.has("tradeTypes") ? list(b, "tradeTypes") : u.tradeTypes(),
+                                    b.has("enabled") ? b.get("enabled").asBoolean() : u.enabled()),
+                            problems);
                 })
                 .flatMap(u -> users.update(u, clock.instant()).thenReturn(u))
                 .flatMap(u -> ServerResponse.ok().bodyValue(View.of(u)));
@@ -96,8 +108,7 @@ class UserHandler {
                 .switchIfEmpty(Mono.error(() -> ProblemType.NOT_FOUND.exception("No user " + username)));
     }
 
-    private AppUser validated(AppUser u) {
-        List<String> problems = new ArrayList<>();
+    private AppUser validated(AppUser u, List<String> problems) {
         if (u.roles().isEmpty()) {
             problems.add("roles: at least one of " + ROLES);
         }
@@ -115,16 +126,17 @@ class UserHandler {
                 .filter(t -> !TRADE_TYPES.contains(t))
                 .forEach(t -> problems.add("tradeTypes: unknown trade type " + t + " (gcjs, zfcg)"));
         if (!problems.isEmpty()) {
-            throw ProblemType.INVALID_REQUEST.exception(String.join("; ", problems));
+            throw ProblemType.INVALID_REQUEST
+                    .exception(String.join("; ", problems))
+                    .with("errors", problems);
         }
         return u;
     }
 
-    private static String password(String password) {
+    private static void checkPassword(String password, List<String> problems) {
         if (password == null || password.length() < MIN_PASSWORD) {
-            throw ProblemType.INVALID_REQUEST.exception("password must have at least " + MIN_PASSWORD + " characters");
+            problems.add("password: at least " + MIN_PASSWORD + " characters");
         }
-        return password;
     }
 
     private static Mono<JsonNode> body(ServerRequest request) {
