@@ -4,6 +4,7 @@ import com.github.f4b6a3.ulid.UlidCreator;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.ggzy.sgw.gateway.security.Scope;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -24,18 +25,51 @@ class SilenceRepository {
         this.db = db;
     }
 
-    /** Whether an active silence matches a warning about to be raised (a region matcher covers its sub-regions). */
+    /**
+     * Whether an active silence matches a warning about to be raised (a region matcher covers its sub-regions). The
+     * silences are read at most once a second per node: a new or ended silence applies within a second.
+     */
     Mono<Boolean> matches(String rule, String platform, String region, Instant now) {
-        return db.sql("SELECT rule, platform_code, region_code FROM silences WHERE expired_at IS NULL "
-                        + "AND starts_at <= :now AND ends_at > :now")
-                .bind("now", WarningRepository.utc(now))
-                .map((row, meta) -> matches(
-                        row.get("rule", String.class), rule,
-                        row.get("platform_code", String.class), platform,
-                        row.get("region_code", String.class), region))
-                .all()
-                .any(Boolean::booleanValue);
+        return active(now).map(list -> list.stream()
+                .anyMatch(m -> matches(m.rule(), rule, m.platformCode(), platform, m.regionCode(), region)));
     }
+
+    private Mono<List<Matcher>> active(Instant now) {
+        Snapshot s = snapshot;
+        if (s != null
+                && !now.isBefore(s.from())
+                && now.isBefore(s.until())
+                && System.nanoTime() - s.readAt() < REFRESH) {
+            return Mono.just(s.matchers());
+        }
+        return db.sql("SELECT rule, platform_code, region_code, starts_at, ends_at FROM silences "
+                        + "WHERE expired_at IS NULL AND ends_at > :now")
+                .bind("now", WarningRepository.utc(now))
+                .map((row, meta) -> new Matcher(
+                        row.get("rule", String.class),
+                        row.get("platform_code", String.class),
+                        row.get("region_code", String.class),
+                        row.get("starts_at", OffsetDateTime.class).toInstant(),
+                        row.get("ends_at", OffsetDateTime.class).toInstant()))
+                .all()
+                .collectList()
+                .doOnNext(list -> snapshot = new Snapshot(
+                        list,
+                        now,
+                        list.stream()
+                                .map(Matcher::endsAt)
+                                .min(Instant::compareTo)
+                                .orElse(Instant.MAX),
+                        System.nanoTime()));
+    }
+
+    private static final long REFRESH = 1_000_000_000L;
+    private volatile Snapshot snapshot;
+
+    private record Matcher(String rule, String platformCode, String regionCode, Instant startsAt, Instant endsAt) {}
+
+    /** The silences not ended as read at {@code readAt}, valid for clock times in [from, until). */
+    private record Snapshot(List<Matcher> matchers, Instant from, Instant until, long readAt) {}
 
     private static boolean matches(
             String ruleMatcher,
@@ -71,7 +105,7 @@ class SilenceRepository {
         spec = WarningService.nullable(spec, "rule", rule, String.class);
         spec = WarningService.nullable(spec, "pl", platform, String.class);
         spec = WarningService.nullable(spec, "rg", region, String.class);
-        return spec.then().then(find(id, now));
+        return spec.then().doOnSuccess(v -> snapshot = null).then(find(id, now));
     }
 
     Mono<Silence> find(String id, Instant now) {
@@ -95,7 +129,8 @@ class SilenceRepository {
                 .bind("now", WarningRepository.utc(now))
                 .bind("id", id)
                 .fetch()
-                .rowsUpdated();
+                .rowsUpdated()
+                .doOnNext(n -> snapshot = null);
     }
 
     private static Silence silence(Readable row, Instant now) {

@@ -250,6 +250,39 @@ class RegulatorIT {
         }
     }
 
+    @Test
+    void shouldResumeTheStreamAfterTheLastEventId() {
+        Lifecycles.Replay replay = missingOpening();
+        String fuzhou = regulator("350100");
+        List<JsonNode> raised = replay.warnings().stream()
+                .map(w -> detail(w.get("id").asText(), fuzhou).get("events").get(0))
+                .sorted(java.util.Comparator.comparingLong(e -> e.get("seq").asLong()))
+                .toList();
+        assertThat(raised).hasSize(2);
+        long first = raised.get(0).get("seq").asLong();
+        long second = raised.get(1).get("seq").asLong();
+
+        List<ServerSentEvent<JsonNode>> resumed = WebClient.create("http://localhost:" + port)
+                .get()
+                .uri("/api/v1/warnings/stream")
+                .headers(h -> {
+                    h.setBearerAuth(fuzhou);
+                    h.set("Last-Event-ID", Long.toString(first));
+                })
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .retrieve()
+                .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() {})
+                .filter(e -> e.data()
+                        .get("tenderProjectCode")
+                        .asText()
+                        .equals(replay.scenario().projectCode()))
+                .take(Duration.ofSeconds(3))
+                .collectList()
+                .block(Duration.ofSeconds(10));
+
+        assertThat(resumed).extracting(ServerSentEvent::id).containsExactly(Long.toString(second));
+    }
+
     private Flux<ServerSentEvent<JsonNode>> stream(String token) {
         return WebClient.create("http://localhost:" + port)
                 .get()
