@@ -77,8 +77,9 @@ class PushService {
         Instant receivedAt = clock.instant();
         return check(request, receivedAt).flatMap(checked -> Mono.defer(() -> commit(request, receivedAt, checked))
                 .as(tx::transactional)
-                .flatMap(committed ->
-                        supervision.bus().publish(committed.changes()).thenReturn(committed.receipt()))
+                .flatMap(committed -> supervision
+                        .committed(committed.changes(), committed.deliveries())
+                        .thenReturn(committed.receipt()))
                 .retryWhen(Retry.max(retries).filter(PushService::isTransient))
                 .onErrorMap(
                         PushService::isTransient,
@@ -138,7 +139,9 @@ class PushService {
                     .then(supervision
                             .lifecycle()
                             .apply(platform, request.platform().regionCode(), receivedAt, arrivals))
-                    .flatMap(outcome -> withWarnings(request, receipt, receivedAt, outcome));
+                    .flatMap(outcome -> supervision
+                            .deliveries(platform, request.platform().regionCode(), arrivals, receivedAt)
+                            .flatMap(deliveries -> withWarnings(request, receipt, receivedAt, outcome, deliveries)));
         });
     }
 
@@ -166,17 +169,17 @@ class PushService {
 
     /** Adds the warnings the records raised to the stored receipt. */
     private Mono<Committed> withWarnings(
-            PushRequest request, Receipt receipt, Instant receivedAt, LifecycleOutcome outcome) {
+            PushRequest request, Receipt receipt, Instant receivedAt, LifecycleOutcome outcome, int deliveries) {
         if (outcome.changes().isEmpty()) {
-            return Mono.just(new Committed(receipt, outcome.changes()));
+            return Mono.just(new Committed(receipt, outcome.changes(), deliveries));
         }
         Receipt full = receipt.withWarnings(outcome::warnings);
         return store.updateReceiptBody(
                         receipt.receiptId(), row(request, full, receivedAt).body())
-                .thenReturn(new Committed(full, outcome.changes()));
+                .thenReturn(new Committed(full, outcome.changes(), deliveries));
     }
 
-    private record Committed(Receipt receipt, List<WarningChange> changes) {}
+    private record Committed(Receipt receipt, List<WarningChange> changes, int deliveries) {}
 
     private Receipt receipt(
             PushRequest request,

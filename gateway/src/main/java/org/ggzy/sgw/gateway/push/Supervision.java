@@ -1,22 +1,38 @@
 package org.ggzy.sgw.gateway.push;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import org.ggzy.sgw.gateway.lifecycle.Arrival;
 import org.ggzy.sgw.gateway.lifecycle.LifecycleService;
 import org.ggzy.sgw.gateway.lifecycle.PushLate;
+import org.ggzy.sgw.gateway.outbox.OutboxRelay;
+import org.ggzy.sgw.gateway.outbox.OutboxWriter;
 import org.ggzy.sgw.gateway.warning.WarningBus;
+import org.ggzy.sgw.gateway.warning.WarningChange;
+import org.ggzy.sgw.schemas.Dataset;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
-/** What the push path hands its accepted records to: lifecycle and rules, the lag measure, the warning bus. */
+/**
+ * What the push path hands its accepted records to: lifecycle and rules, the lag measure, the outbox; and, after the
+ * commit, the warning bus and the outbox relay.
+ */
 @Component
 class Supervision {
 
     private final LifecycleService lifecycle;
     private final PushLate pushLate;
     private final WarningBus bus;
+    private final OutboxWriter outbox;
+    private final OutboxRelay relay;
 
-    Supervision(LifecycleService lifecycle, PushLate pushLate, WarningBus bus) {
+    Supervision(LifecycleService lifecycle, PushLate pushLate, WarningBus bus, OutboxWriter outbox, OutboxRelay relay) {
         this.lifecycle = lifecycle;
         this.pushLate = pushLate;
         this.bus = bus;
+        this.outbox = outbox;
+        this.relay = relay;
     }
 
     LifecycleService lifecycle() {
@@ -27,7 +43,44 @@ class Supervision {
         return pushLate;
     }
 
-    WarningBus bus() {
-        return bus;
+    /** Writes the deliveries of the accepted records (in the push transaction). */
+    Mono<Integer> deliveries(String platform, String platformRegion, List<Arrival> arrivals, Instant now) {
+        return outbox.records(
+                arrivals.stream()
+                        .map(a -> new OutboxWriter.AcceptedRecord(
+                                a.dataset(),
+                                a.recordId(),
+                                platform,
+                                a.dataKey(),
+                                region(a.dataset(), a.node(), platformRegion),
+                                section(a.dataset(), a.node()),
+                                a.node()))
+                        .toList(),
+                now);
+    }
+
+    /** After the commit: tells every node's streams, and this node's relay. */
+    Mono<Void> committed(List<WarningChange> changes, int deliveries) {
+        if (deliveries > 0) {
+            relay.wake();
+        }
+        return bus.publish(changes);
+    }
+
+    private static String region(Dataset dataset, JsonNode node, String fallback) {
+        String field = dataset.subject().region();
+        String value = field == null ? null : node.path(field).asText(null);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static String section(Dataset dataset, JsonNode node) {
+        Dataset.Subject s = dataset.subject();
+        for (String field : new String[] {s.section(), s.sections(), s.project()}) {
+            String value = field == null ? null : node.path(field).asText(null);
+            if (value != null && !value.isBlank()) {
+                return value.split("[;；,，]")[0].strip();
+            }
+        }
+        return null;
     }
 }

@@ -67,7 +67,12 @@ class SecurityConfig {
                         .pathMatchers(
                                 "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
                         .permitAll()
-                        .pathMatchers("/api/v1/admin/platforms", "/api/v1/admin/platforms/**", "/api/v1/admin/scan")
+                        .pathMatchers(
+                                "/api/v1/admin/platforms",
+                                "/api/v1/admin/platforms/**",
+                                "/api/v1/admin/scan",
+                                "/api/v1/admin/deliveries",
+                                "/api/v1/admin/deliveries/**")
                         .hasRole(Roles.SYSADMIN)
                         .pathMatchers("/api/v1/admin/users", "/api/v1/admin/users/**")
                         .hasRole(Roles.SECADMIN)

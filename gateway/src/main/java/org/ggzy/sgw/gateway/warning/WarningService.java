@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.f4b6a3.ulid.UlidCreator;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.ggzy.sgw.gateway.outbox.OutboxWriter;
 import org.ggzy.sgw.gateway.rules.Finding;
 import org.ggzy.sgw.gateway.rules.Severity;
 import org.ggzy.sgw.schemas.calendar.WorkingDays;
@@ -25,14 +28,20 @@ public class WarningService {
     private final SilenceRepository silences;
     private final WorkingDays workingDays;
     private final EscalationProperties escalation;
+    private final OutboxWriter outbox;
     private final ObjectMapper json = new ObjectMapper();
 
     WarningService(
-            DatabaseClient db, SilenceRepository silences, WorkingDays workingDays, EscalationProperties escalation) {
+            DatabaseClient db,
+            SilenceRepository silences,
+            WorkingDays workingDays,
+            EscalationProperties escalation,
+            OutboxWriter outbox) {
         this.db = db;
         this.silences = silences;
         this.workingDays = workingDays;
         this.escalation = escalation;
+        this.outbox = outbox;
     }
 
     /** Raises a warning, or refreshes the open one with the same fingerprint. */
@@ -77,7 +86,15 @@ public class WarningService {
                 .rowsUpdated()
                 .flatMap(inserted -> inserted == 0
                         ? Mono.empty()
-                        : event(id, silenced ? "SILENCED" : "RAISED", SYSTEM, now, null, status.name(), f.message())
+                        : deliver(id, draft, status, now)
+                                .then(event(
+                                        id,
+                                        silenced ? "SILENCED" : "RAISED",
+                                        SYSTEM,
+                                        now,
+                                        null,
+                                        status.name(),
+                                        f.message()))
                                 .map(seq -> new WarningChange(
                                         seq,
                                         id,
@@ -112,6 +129,32 @@ public class WarningService {
                             .map(seq -> new WarningChange(
                                     seq, open[0], f.rule(), severity, "REFRESHED", !"SILENCED".equals(open[2])));
                 });
+    }
+
+    /** Writes the deliveries of a new warning (notifications, feeds); silenced warnings are not delivered. */
+    private Mono<Integer> deliver(String id, WarningDraft draft, WarningStatus status, Instant now) {
+        if (status == WarningStatus.SILENCED) {
+            return Mono.just(0);
+        }
+        Finding f = draft.finding();
+        Map<String, Object> w = new LinkedHashMap<>();
+        w.put("id", id);
+        w.put("rule", f.rule());
+        w.put("severity", f.severity().name());
+        w.put("status", status.name());
+        w.put("platformCode", draft.platformCode());
+        w.put("regionCode", draft.regionCode());
+        w.put("tradeType", draft.tradeType());
+        w.put("tenderProjectCode", draft.projectCode());
+        w.put("bidSectionCode", draft.sectionCode());
+        w.put("dataset", f.dataset());
+        w.put("message", f.message());
+        w.put("messageZh", f.messageZh());
+        w.put("legalBasis", f.legalBasis());
+        w.put("evidence", f.evidence());
+        w.put("raisedAt", WarningRepository.TIME.format(now));
+        w.put("dueAt", f.dueAt() == null ? null : WarningRepository.TIME.format(f.dueAt()));
+        return outbox.warning(w, now);
     }
 
     /** Raises the severity of an open warning (a missing stage long overdue). */

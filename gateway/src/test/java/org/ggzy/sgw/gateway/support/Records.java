@@ -23,7 +23,7 @@ public final class Records {
             if (in == null) {
                 throw new IllegalStateException("no example " + resource);
             }
-            ObjectNode record = (ObjectNode) JSON.readTree(in);
+            ObjectNode record = uniqueProject((ObjectNode) JSON.readTree(in));
             record.put("PLATFORM_CODE", platformCode);
             record.put(
                     "DATA_KEY",
@@ -32,6 +32,30 @@ public final class Records {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The record with its project code's trailing digits made random, everywhere in the record (section codes start
+     * with it), so that tests never share a section by accident.
+     */
+    static ObjectNode uniqueProject(ObjectNode record) throws IOException {
+        for (String field : new String[] {"TENDER_PROJECT_CODE", "PURCHASE_PROJECT_CODE"}) {
+            if (record.path(field).isTextual()) {
+                String code = record.get(field).asText();
+                java.util.regex.Matcher m =
+                        java.util.regex.Pattern.compile("(\\d{1,8})$").matcher(code);
+                if (m.find()) {
+                    StringBuilder digits = new StringBuilder();
+                    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+                    for (int i = 0; i < m.group(1).length(); i++) {
+                        digits.append(random.nextInt(10));
+                    }
+                    String unique = code.substring(0, m.start(1)) + digits;
+                    return (ObjectNode) JSON.readTree(record.toString().replace(code, unique));
+                }
+            }
+        }
+        return record;
     }
 
     public static ObjectNode tenderNotice(String platformCode) {

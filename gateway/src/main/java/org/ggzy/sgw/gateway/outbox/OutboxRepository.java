@@ -1,0 +1,222 @@
+package org.ggzy.sgw.gateway.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ggzy.sgw.adapters.Delivery;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** {@code outbox}: deliveries, their leases and outcomes. */
+@Repository
+class OutboxRepository {
+
+    private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {};
+
+    private final DatabaseClient db;
+    private final ObjectMapper json = new ObjectMapper();
+
+    OutboxRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    Mono<Void> insert(List<OutboxRow> rows, Instant now) {
+        return Flux.fromIterable(rows).concatMap(r -> insert(r, now)).then();
+    }
+
+    private Mono<Long> insert(OutboxRow r, Instant now) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql(
+                        "INSERT INTO outbox (id, destination, kind, record_id, warning_id, "
+                                + "dataset, trade_type, partition_key, platform_code, region_code, attributes, payload, masking, "
+                                + "status, attempts, next_attempt_at, created_at, updated_at) VALUES (:id, :dest, :kind, :rid, "
+                                + ":wid, :ds, :tt, :pk, :pl, :rg, :attr, :payload, :masking, 'PENDING', 0, :now, :now, :now)")
+                .bind("id", r.id())
+                .bind("dest", r.destination())
+                .bind("kind", r.kind())
+                .bind("attr", write(r.attributes()))
+                .bind("payload", r.payload())
+                .bind("masking", r.masking())
+                .bind("now", utc(now));
+        spec = nullable(spec, "rid", r.recordId(), String.class);
+        spec = nullable(spec, "wid", r.warningId(), String.class);
+        spec = nullable(spec, "ds", r.dataset(), String.class);
+        spec = nullable(spec, "tt", r.tradeType(), String.class);
+        spec = nullable(spec, "pk", r.partitionKey(), String.class);
+        spec = nullable(spec, "pl", r.platformCode(), String.class);
+        spec = nullable(spec, "rg", r.regionCode(), String.class);
+        return spec.fetch().rowsUpdated();
+    }
+
+    /** Claims due deliveries (in the caller's transaction): rows locked by another claim are skipped. */
+    Mono<List<Claimed>> claim(Instant now, Instant leaseUntil, String node, int limit) {
+        return db.sql("SELECT id, destination, kind, dataset, trade_type, partition_key, attributes, payload, attempts "
+                        + "FROM outbox WHERE status = 'PENDING' AND next_attempt_at <= :now "
+                        + "AND (lease_until IS NULL OR lease_until <= :now) ORDER BY next_attempt_at LIMIT " + limit
+                        + " FOR UPDATE SKIP LOCKED")
+                .bind("now", utc(now))
+                .map(this::claimed)
+                .all()
+                .collectList()
+                .flatMap(claimed -> claimed.isEmpty()
+                        ? Mono.just(claimed)
+                        : db.sql("UPDATE outbox SET lease_until = :until, leased_by = :node, updated_at = :now "
+                                        + "WHERE id IN (:ids)")
+                                .bind("until", utc(leaseUntil))
+                                .bind("node", node)
+                                .bind("now", utc(now))
+                                .bind(
+                                        "ids",
+                                        claimed.stream()
+                                                .map(c -> c.delivery().id())
+                                                .toList())
+                                .then()
+                                .thenReturn(claimed));
+    }
+
+    private Claimed claimed(Readable row) {
+        Delivery delivery = new Delivery(
+                row.get("id", String.class),
+                row.get("destination", String.class),
+                row.get("kind", String.class),
+                row.get("dataset", String.class),
+                row.get("trade_type", String.class),
+                row.get("partition_key", String.class),
+                row.get("payload", String.class),
+                read(row.get("attributes", String.class)));
+        return new Claimed(delivery, row.get("attempts", Integer.class));
+    }
+
+    Mono<Void> delivered(String id, Integer httpStatus, Instant now) {
+        return nullable(
+                        db.sql(
+                                        "UPDATE outbox SET status = 'DELIVERED', attempts = attempts + 1, next_attempt_at = NULL, "
+                                                + "lease_until = NULL, last_http_status = :http, delivered_at = :now, "
+                                                + "updated_at = :now WHERE id = :id AND status = 'PENDING'")
+                                .bind("now", utc(now))
+                                .bind("id", id),
+                        "http",
+                        httpStatus,
+                        Integer.class)
+                .then();
+    }
+
+    /** Records a failed attempt: due again at {@code next}, or dead when {@code next} is null. */
+    Mono<Void> failed(String id, Instant next, String error, Integer httpStatus, Instant now) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("UPDATE outbox SET status = :st, attempts = attempts + 1, "
+                        + "next_attempt_at = :next, lease_until = NULL, last_error = :err, last_http_status = :http, "
+                        + "updated_at = :now WHERE id = :id AND status = 'PENDING'")
+                .bind("st", next == null ? "DEAD" : "PENDING")
+                .bind("err", error == null ? "unknown" : error)
+                .bind("now", utc(now))
+                .bind("id", id);
+        spec = nullable(spec, "next", utc(next), OffsetDateTime.class);
+        spec = nullable(spec, "http", httpStatus, Integer.class);
+        return spec.then();
+    }
+
+    Mono<List<DeliveryView>> list(String status, String destination, int page, int size) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> binds = new LinkedHashMap<>();
+        if (status != null) {
+            where.add("status = :st");
+            binds.put("st", status);
+        }
+        if (destination != null) {
+            where.add("destination = :dest");
+            binds.put("dest", destination);
+        }
+        DatabaseClient.GenericExecuteSpec spec = db.sql("SELECT id, destination, kind, record_id, warning_id, dataset, "
+                + "trade_type, platform_code, region_code, masking, status, attempts, next_attempt_at, last_error, "
+                + "last_http_status, created_at, delivered_at FROM outbox"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY created_at DESC, id DESC LIMIT " + size + " OFFSET " + (long) page * size);
+        for (var b : binds.entrySet()) {
+            spec = spec.bind(b.getKey(), b.getValue());
+        }
+        return spec.map(OutboxRepository::view).all().collectList();
+    }
+
+    /** Puts dead deliveries back in the queue, due now, with their attempts reset. */
+    Mono<Long> replay(List<String> ids, String destination, Instant from, Instant to, Instant now) {
+        String set = "UPDATE outbox SET status = 'PENDING', attempts = 0, next_attempt_at = :now, lease_until = NULL, "
+                + "updated_at = :now WHERE status = 'DEAD' AND ";
+        if (ids != null && !ids.isEmpty()) {
+            return db.sql(set + "id IN (:ids)")
+                    .bind("now", utc(now))
+                    .bind("ids", ids)
+                    .fetch()
+                    .rowsUpdated();
+        }
+        return db.sql(set + "destination = :dest AND created_at >= :from AND created_at < :to")
+                .bind("now", utc(now))
+                .bind("dest", destination)
+                .bind("from", utc(from))
+                .bind("to", utc(to))
+                .fetch()
+                .rowsUpdated();
+    }
+
+    private static DeliveryView view(Readable row) {
+        return new DeliveryView(
+                row.get("id", String.class),
+                row.get("destination", String.class),
+                row.get("kind", String.class),
+                row.get("record_id", String.class),
+                row.get("warning_id", String.class),
+                row.get("dataset", String.class),
+                row.get("trade_type", String.class),
+                row.get("platform_code", String.class),
+                row.get("region_code", String.class),
+                row.get("masking", String.class),
+                row.get("status", String.class),
+                row.get("attempts", Integer.class),
+                time(row, "next_attempt_at"),
+                row.get("last_error", String.class),
+                row.get("last_http_status", Integer.class),
+                time(row, "created_at"),
+                time(row, "delivered_at"));
+    }
+
+    private static String time(Readable row, String column) {
+        OffsetDateTime t = row.get(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant().toString();
+    }
+
+    private String write(Map<String, String> attributes) {
+        try {
+            return json.writeValueAsString(attributes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, String> read(String text) {
+        try {
+            return json.readValue(text, ATTRIBUTES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored attributes are not JSON", e);
+        }
+    }
+
+    private static DatabaseClient.GenericExecuteSpec nullable(
+            DatabaseClient.GenericExecuteSpec spec, String name, Object value, Class<?> type) {
+        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** A claimed delivery and the attempts made so far. */
+    record Claimed(Delivery delivery, int attempts) {}
+}
