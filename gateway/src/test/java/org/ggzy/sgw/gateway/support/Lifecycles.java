@@ -13,6 +13,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** Replays scenarios against a gateway whose clock the test controls, and reads what regulators see. */
 public record Lifecycles(WebTestClient client, MutableClock clock) {
 
+    public Lifecycles {
+        client = client.mutate()
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+                .build();
+    }
+
     public static final String ADMIN_PASSWORD = "it-admin-password";
 
     /** Registers a platform for the scenario at its first step's time, and loads it with that platform's code. */

@@ -172,7 +172,13 @@ class RegulatorIT {
         JsonNode twice = detail(id, fujian);
         assertThat(twice.get("escalationLevel").asInt()).isEqualTo(2);
         assertThat(twice.get("escalatedTo").asText()).isEqualTo("350000");
-        assertThat(lifecycles.warnings(Map.of("escalatedTo", "350000"), fujian))
+        assertThat(lifecycles.warnings(
+                        Map.of(
+                                "escalatedTo",
+                                "350000",
+                                "tenderProjectCode",
+                                replay.scenario().projectCode()),
+                        fujian))
                 .extracting(w -> w.get("id").asText())
                 .contains(id);
         assertThat(twice.get("events")).extracting(e -> e.get("type").asText()).contains("ESCALATED");
