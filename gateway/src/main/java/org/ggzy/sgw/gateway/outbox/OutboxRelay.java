@@ -126,6 +126,19 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
+        DeliveryPort destinations = port.getIfAvailable();
+        properties.routes().stream()
+                .map(DeliveryProperties.Route::destination)
+                .distinct()
+                .filter(d ->
+                        destinations == null || !destinations.destinations().contains(d))
+                .forEach(d -> log.atError()
+                        .addKeyValue("destination", d)
+                        .log(
+                                "sgw.delivery.routes names destination '{}', which has no enabled adapter "
+                                        + "(sgw.adapters.{}.enabled=true): its deliveries will be refused and go dead",
+                                d,
+                                d));
         running = Flux.merge(Flux.interval(properties.relayInterval()).map(t -> Boolean.TRUE), wake.asFlux())
                 .onBackpressureDrop()
                 .concatMap(

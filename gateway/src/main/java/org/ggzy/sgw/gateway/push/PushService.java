@@ -78,7 +78,12 @@ class PushService {
         return check(request, receivedAt).flatMap(checked -> Mono.defer(() -> commit(request, receivedAt, checked))
                 .as(tx::transactional)
                 .flatMap(committed -> supervision
-                        .committed(committed.changes(), committed.deliveries())
+                        .committed(
+                                committed.changes(),
+                                committed.deliveries(),
+                                request.platform().code(),
+                                request.platform().regionCode(),
+                                committed.arrivals())
                         .thenReturn(committed.receipt()))
                 .retryWhen(Retry.max(retries).filter(PushService::isTransient))
                 .onErrorMap(
@@ -141,7 +146,8 @@ class PushService {
                             .apply(platform, request.platform().regionCode(), receivedAt, arrivals))
                     .flatMap(outcome -> supervision
                             .deliveries(platform, request.platform().regionCode(), arrivals, receivedAt)
-                            .flatMap(deliveries -> withWarnings(request, receipt, receivedAt, outcome, deliveries)));
+                            .flatMap(deliveries ->
+                                    withWarnings(request, receipt, receivedAt, outcome, deliveries, arrivals)));
         });
     }
 
@@ -169,17 +175,22 @@ class PushService {
 
     /** Adds the warnings the records raised to the stored receipt. */
     private Mono<Committed> withWarnings(
-            PushRequest request, Receipt receipt, Instant receivedAt, LifecycleOutcome outcome, int deliveries) {
+            PushRequest request,
+            Receipt receipt,
+            Instant receivedAt,
+            LifecycleOutcome outcome,
+            int deliveries,
+            List<Arrival> arrivals) {
         if (outcome.changes().isEmpty()) {
-            return Mono.just(new Committed(receipt, outcome.changes(), deliveries));
+            return Mono.just(new Committed(receipt, outcome.changes(), deliveries, arrivals));
         }
         Receipt full = receipt.withWarnings(outcome::warnings);
         return store.updateReceiptBody(
                         receipt.receiptId(), row(request, full, receivedAt).body())
-                .thenReturn(new Committed(full, outcome.changes(), deliveries));
+                .thenReturn(new Committed(full, outcome.changes(), deliveries, arrivals));
     }
 
-    private record Committed(Receipt receipt, List<WarningChange> changes, int deliveries) {}
+    private record Committed(Receipt receipt, List<WarningChange> changes, int deliveries, List<Arrival> arrivals) {}
 
     private Receipt receipt(
             PushRequest request,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import org.ggzy.sgw.gateway.lifecycle.Arrival;
+import org.ggzy.sgw.gateway.lifecycle.CreditCheck;
 import org.ggzy.sgw.gateway.lifecycle.LifecycleService;
 import org.ggzy.sgw.gateway.lifecycle.PushLate;
 import org.ggzy.sgw.gateway.outbox.OutboxRelay;
@@ -26,14 +27,25 @@ class Supervision {
     private final WarningBus bus;
     private final OutboxWriter outbox;
     private final OutboxRelay relay;
+    private final CreditCheck credit;
 
-    Supervision(LifecycleService lifecycle, PushLate pushLate, WarningBus bus, OutboxWriter outbox, OutboxRelay relay) {
+    Supervision(
+            LifecycleService lifecycle,
+            PushLate pushLate,
+            WarningBus bus,
+            OutboxWriter outbox,
+            AfterCommit afterCommit) {
         this.lifecycle = lifecycle;
         this.pushLate = pushLate;
         this.bus = bus;
         this.outbox = outbox;
-        this.relay = relay;
+        this.relay = afterCommit.relay();
+        this.credit = afterCommit.credit();
     }
+
+    /** What runs once a push has committed. */
+    @Component
+    record AfterCommit(OutboxRelay relay, CreditCheck credit) {}
 
     LifecycleService lifecycle() {
         return lifecycle;
@@ -59,10 +71,18 @@ class Supervision {
                 now);
     }
 
-    /** After the commit: tells every node's streams, and this node's relay. */
-    Mono<Void> committed(List<WarningChange> changes, int deliveries) {
+    /**
+     * After the commit: tells every node's streams and this node's relay, and starts the credit check of the
+     * parties just received (the receipt does not wait for the credit database).
+     */
+    Mono<Void> committed(
+            List<WarningChange> changes, int deliveries, String platform, String region, List<Arrival> arrivals) {
         if (deliveries > 0) {
             relay.wake();
+        }
+        if (arrivals.stream()
+                .anyMatch(a -> CreditCheck.PARTIES.containsKey(a.dataset().id().value()))) {
+            credit.check(platform, region, arrivals).subscribe();
         }
         return bus.publish(changes);
     }

@@ -38,9 +38,12 @@ import reactor.core.scheduler.Schedulers;
 class DeliveryIT {
 
     static final WireMockServer PROVINCE = new WireMockServer(options().dynamicPort());
+    static final WireMockServer CREDIT = new WireMockServer(options().dynamicPort());
+    static final String DISHONEST = "91350100MA2YKQ8N5J";
 
     static {
         PROVINCE.start();
+        CREDIT.start();
     }
 
     @DynamicPropertySource
@@ -48,6 +51,8 @@ class DeliveryIT {
         registry.add("sgw.adapters.provincial.enabled", () -> "true");
         registry.add("sgw.adapters.provincial.base-url", () -> "http://localhost:" + PROVINCE.port());
         registry.add("sgw.adapters.provincial.response-timeout", () -> "2s");
+        registry.add("sgw.adapters.credit.enabled", () -> "true");
+        registry.add("sgw.adapters.credit.base-url", () -> "http://localhost:" + CREDIT.port());
         registry.add("sgw.delivery.routes[0].destination", () -> "provincial");
         registry.add("sgw.delivery.routes[0].kinds[0]", () -> "RECORD");
         registry.add("sgw.delivery.relay-interval", () -> "200ms");
@@ -58,6 +63,7 @@ class DeliveryIT {
     @AfterAll
     static void stop() {
         PROVINCE.stop();
+        CREDIT.stop();
     }
 
     @Autowired
@@ -65,20 +71,6 @@ class DeliveryIT {
 
     @Test
     void shouldRetryWithTheSameKeyUntilTheProvinceRecoversAndNeverSendAnIdentityNumber() {
-        PROVINCE.stubFor(post(urlEqualTo("/supervision/v1/records"))
-                .inScenario("flaky")
-                .whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(500))
-                .willSetStateTo("once"));
-        PROVINCE.stubFor(post(urlEqualTo("/supervision/v1/records"))
-                .inScenario("flaky")
-                .whenScenarioStateIs("once")
-                .willReturn(aResponse().withStatus(503))
-                .willSetStateTo("recovered"));
-        PROVINCE.stubFor(post(urlEqualTo("/supervision/v1/records"))
-                .inScenario("flaky")
-                .whenScenarioStateIs("recovered")
-                .willReturn(aResponse().withStatus(200).withBody("{\"ok\":true}")));
         TestPlatform platform =
                 TestPlatform.register(client, "it-admin-password", "gcjs.evaluation-expert", "gcjs.tender-notice");
         var expert = Records.valid("gcjs.evaluation-expert", "valid-chair.json", platform.code());
@@ -88,6 +80,23 @@ class DeliveryIT {
         String idCard = expert.get("ID_CARD").asText();
         String dataKey = expert.get("DATA_KEY").asText();
 
+        PROVINCE.stubFor(post(urlEqualTo("/supervision/v1/records"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(dataKey))
+                .inScenario("flaky-" + dataKey)
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(500))
+                .willSetStateTo("once"));
+        PROVINCE.stubFor(post(urlEqualTo("/supervision/v1/records"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(dataKey))
+                .inScenario("flaky-" + dataKey)
+                .whenScenarioStateIs("once")
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("recovered"));
+        PROVINCE.stubFor(post(urlEqualTo("/supervision/v1/records"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(dataKey))
+                .inScenario("flaky-" + dataKey)
+                .whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(200).withBody("{\"ok\":true}")));
         platform.push("gcjs.evaluation-expert", Records.bytes(expert))
                 .expectStatus()
                 .isAccepted();
@@ -143,6 +152,85 @@ class DeliveryIT {
                 .extracting(r -> r.getHeader("Idempotency-Key"))
                 .containsOnly(key);
     }
+
+    @Test
+    void shouldTakeOverADeliveryWhoseNodeDiedWhenItsLeaseExpires() throws Exception {
+        PROVINCE.stubFor(post(urlEqualTo("/supervision/v1/records"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("LEASE-"))
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(200)));
+        String id = com.github.f4b6a3.ulid.UlidCreator.getMonotonicUlid().toString();
+        String dataKey = "LEASE-" + id;
+        try (var c = java.sql.DriverManager.getConnection(jdbcUrl, jdbcUser, "");
+                var s = c.prepareStatement(
+                        "INSERT INTO outbox (id, destination, kind, dataset, trade_type, attributes, "
+                                + "payload, masking, status, attempts, next_attempt_at, lease_until, leased_by, created_at, "
+                                + "updated_at) VALUES (?, 'provincial', 'RECORD', 'gcjs.tender-notice', 'gcjs', '{}', ?, 'none', "
+                                + "'PENDING', 1, now() - interval '1 minute', now() - interval '1 second', 'node-dead', "
+                                + "now(), now())")) {
+            s.setString(1, id);
+            s.setString(2, "{\"DATA_KEY\":\"" + dataKey + "\"}");
+            s.executeUpdate();
+        }
+
+        JsonNode delivered = awaitDelivery(id, "DELIVERED");
+
+        assertThat(delivered.get("attempts").asInt()).isEqualTo(2);
+        assertThat(awaitRequests(dataKey, 1))
+                .extracting(r -> r.getHeader("Idempotency-Key"))
+                .containsOnly(id);
+    }
+
+    @Test
+    void shouldRaiseDishonestPartyWhenTheCreditDatabaseListsABidder() {
+        CREDIT.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        urlEqualTo("/credit/v1/parties/" + DISHONEST))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"partyCode\":\"" + DISHONEST + "\",\"dishonest\":true,\"records\":[{\"listName\":"
+                                + "\"失信被执行人\",\"decisionNo\":\"(2026)闽0102执1234号\"}]}")));
+        TestPlatform platform = TestPlatform.register(client, "it-admin-password", "gcjs.bidder");
+        var bidder = Records.valid("gcjs.bidder", "valid-consortium.json", platform.code());
+        java.time.Instant now = java.time.Instant.now();
+        bidder.put("DATA_TIMESTAMP", SpecTime.formatTs14(now.minusSeconds(60)));
+        bidder.put("MARGIN_RECEIVE_TIME", SpecTime.formatTs14(now.minusSeconds(2 * 86400)));
+        bidder.put("CHECKIN_TIME", SpecTime.formatTs14(now.minusSeconds(3600)));
+        bidder.put("BIDDER_ORG_CODE", DISHONEST);
+        bidder.put("UNION_ORGAN_SET_CODE", DISHONEST);
+        String project = bidder.get("TENDER_PROJECT_CODE").asText();
+
+        platform.push("gcjs.bidder", Records.bytes(bidder)).expectStatus().isAccepted();
+
+        JsonNode[] warning = new JsonNode[1];
+        Flux.interval(Duration.ofMillis(200))
+                .publishOn(Schedulers.boundedElastic())
+                .takeUntil(t -> (warning[0] = dishonest(project)) != null)
+                .take(Duration.ofSeconds(30))
+                .blockLast();
+        assertThat(warning[0]).as("DISHONEST_PARTY warning of %s", project).isNotNull();
+        assertThat(warning[0].get("severity").asText()).isEqualTo("RED");
+        assertThat(warning[0].at("/evidence/partyCode").asText()).isEqualTo(DISHONEST);
+        assertThat(warning[0].at("/evidence/creditRecords/0").asText()).contains("失信被执行人");
+    }
+
+    private JsonNode dishonest(String project) {
+        JsonNode page = client.get()
+                .uri("/api/v1/warnings?rule=DISHONEST_PARTY&tenderProjectCode=" + project)
+                .headers(h -> h.setBearerAuth(TestPlatform.adminToken(client, "it-admin-password")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+        return page.get("items").size() == 0 ? null : page.get("items").get(0);
+    }
+
+    @org.springframework.beans.factory.annotation.Value("${sgw.it.postgres-url:jdbc:postgresql://127.0.0.1:5432/test}")
+    String jdbcUrl;
+
+    @org.springframework.beans.factory.annotation.Value("${sgw.it.postgres-user:postgres}")
+    String jdbcUser;
 
     private List<LoggedRequest> awaitRequests(String dataKey, int count) {
         Flux.interval(Duration.ofMillis(100))
