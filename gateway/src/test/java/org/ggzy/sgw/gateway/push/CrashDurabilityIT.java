@@ -29,7 +29,7 @@ import reactor.core.publisher.Mono;
  * database, and checks that every record that got a {@code 202} is there.
  */
 @ExtendWith(RequiresServices.class)
-class CrashDurabilityIT {
+public class CrashDurabilityIT {
 
     static final String NOTICE = "gcjs.tender-notice";
 
@@ -87,9 +87,9 @@ class CrashDurabilityIT {
         }
     }
 
-    static Process start(int port, Path log) throws IOException {
+    public static Process start(int port, Path log, String... extra) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(
+        List<String> command = new java.util.ArrayList<>(List.of(
                 java,
                 "-Xmx512m",
                 "-cp",
@@ -100,7 +100,8 @@ class CrashDurabilityIT {
                 "--sgw.it.postgres-url=" + RequiresServices.POSTGRES_URL,
                 "--sgw.it.postgres-user=" + RequiresServices.POSTGRES_USER,
                 "--sgw.it.r2dbc-url=r2dbc:" + RequiresServices.POSTGRES_URL.substring("jdbc:".length()),
-                "--sgw.it.redis-url=" + RequiresServices.REDIS_URL);
+                "--sgw.it.redis-url=" + RequiresServices.REDIS_URL));
+        command.addAll(List.of(extra));
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -108,7 +109,7 @@ class CrashDurabilityIT {
                 .start();
     }
 
-    static void awaitReady(WebTestClient client, Process process, Path log) throws Exception {
+    public static void awaitReady(WebTestClient client, Process process, Path log) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -131,7 +132,7 @@ class CrashDurabilityIT {
         throw new IllegalStateException("gateway not ready in 90 s; log: " + Files.readString(log));
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
