@@ -73,7 +73,7 @@ public class OutboxRelay implements SmartLifecycle {
     private Mono<Integer> batch(DeliveryPort destinations) {
         Instant now = clock.instant();
         return repository
-                .claim(now, now.plus(properties.lease()), node, properties.batchSize())
+                .claim(now, now.plus(properties.lease()), node, properties.batchSize(), destinations.destinations())
                 .as(tx::transactional)
                 .flatMap(claimed -> Flux.fromIterable(claimed)
                         .flatMap(c -> attempt(destinations, c), properties.concurrency())

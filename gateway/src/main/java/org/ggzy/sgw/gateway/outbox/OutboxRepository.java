@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.ggzy.sgw.adapters.Delivery;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -57,13 +58,21 @@ class OutboxRepository {
         return spec.fetch().rowsUpdated();
     }
 
-    /** Claims due deliveries (in the caller's transaction): rows locked by another claim are skipped. */
-    Mono<List<Claimed>> claim(Instant now, Instant leaseUntil, String node, int limit) {
+    /**
+     * Claims due deliveries to the given destinations (those this node has an adapter for), in the caller's
+     * transaction: rows locked by another claim are skipped, rows for other destinations are left to nodes that can
+     * deliver them.
+     */
+    Mono<List<Claimed>> claim(Instant now, Instant leaseUntil, String node, int limit, Set<String> destinations) {
+        if (destinations.isEmpty()) {
+            return Mono.just(List.of());
+        }
         return db.sql("SELECT id, destination, kind, dataset, trade_type, partition_key, attributes, payload, attempts "
                         + "FROM outbox WHERE status = 'PENDING' AND next_attempt_at <= :now "
-                        + "AND (lease_until IS NULL OR lease_until <= :now) ORDER BY next_attempt_at LIMIT " + limit
-                        + " FOR UPDATE SKIP LOCKED")
+                        + "AND (lease_until IS NULL OR lease_until <= :now) AND destination IN (:destinations) "
+                        + "ORDER BY next_attempt_at LIMIT " + limit + " FOR UPDATE SKIP LOCKED")
                 .bind("now", utc(now))
+                .bind("destinations", List.copyOf(destinations))
                 .map(this::claimed)
                 .all()
                 .collectList()
