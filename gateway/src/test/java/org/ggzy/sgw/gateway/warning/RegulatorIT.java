@@ -208,6 +208,8 @@ class RegulatorIT {
         List<ServerSentEvent<JsonNode>> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         var subscription = stream(fuzhou).subscribe(seen::add);
         try {
+            // let the stream connect while its token is valid: the pushes below move the clock three days on
+            Flux.interval(Duration.ofMillis(100)).take(Duration.ofSeconds(1)).blockLast();
             var project = replay.scenario().steps().subList(0, 3);
             replay.push(project.stream()
                     .map(s -> s.at(s.at().plus(Duration.ofDays(3))))
