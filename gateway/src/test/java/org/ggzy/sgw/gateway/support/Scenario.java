@@ -53,6 +53,12 @@ public record Scenario(String name, String projectCode, List<Step> steps, Instan
             String project = raw.get("tenderProjectCode").asText();
             String unique = unique(project);
             text = text.replace(raw.get("platformCode").asText(), platformCode).replace(project, unique);
+            for (JsonNode step : raw.get("steps")) {
+                JsonNode investment = step.path("record").path("PROJECT_CODE");
+                if (investment.isTextual() && !investment.asText().equals(project)) {
+                    text = text.replace(investment.asText(), unique(investment.asText()));
+                }
+            }
             JsonNode file = Records.JSON.readTree(text);
             List<Step> steps = new ArrayList<>();
             file.get("steps")
