@@ -24,6 +24,9 @@ import org.ggzy.sgw.schemas.SpecTime;
 public record SectionRecord(
         String dataset, String platformCode, String dataKey, String recordId, Instant receivedAt, JsonNode payload) {
 
+    /** Separates the codes of a multi-valued field; compiled once (it is used for every bidder by every rule). */
+    private static final java.util.regex.Pattern CODE_SEPARATOR = java.util.regex.Pattern.compile("[;,]");
+
     /** A field's text, or {@code null} when absent, null or blank. */
     public String text(String field) {
         JsonNode value = payload.get(field);
@@ -70,7 +73,7 @@ public record SectionRecord(
         if (text == null) {
             return List.of();
         }
-        return Arrays.stream(text.split("[;,]"))
+        return Arrays.stream(CODE_SEPARATOR.split(text))
                 .map(String::strip)
                 .filter(code -> !code.isEmpty())
                 .map(code -> code.toUpperCase(Locale.ROOT))
