@@ -1,5 +1,8 @@
 package org.ggzy.sgw.gateway.lifecycle;
 
+import static org.ggzy.sgw.gateway.config.Sql.nullable;
+import static org.ggzy.sgw.gateway.config.Sql.utc;
+
 import com.github.f4b6a3.ulid.UlidCreator;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
@@ -164,14 +167,5 @@ class ExpectationRepository {
                 row.get("status", String.class),
                 row.get("legal_basis", String.class),
                 row.get("warning_id", String.class));
-    }
-
-    static DatabaseClient.GenericExecuteSpec nullable(
-            DatabaseClient.GenericExecuteSpec spec, String name, Object value, Class<?> type) {
-        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(java.time.ZoneOffset.UTC);
     }
 }

@@ -1,10 +1,11 @@
 package org.ggzy.sgw.gateway.lifecycle;
 
+import static org.ggzy.sgw.gateway.config.Sql.utc;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.ggzy.sgw.gateway.rules.SectionRecord;
 import org.ggzy.sgw.gateway.rules.SectionState;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -129,9 +130,5 @@ class SectionRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored record is not JSON", e);
         }
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

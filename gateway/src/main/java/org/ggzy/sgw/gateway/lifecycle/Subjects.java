@@ -12,12 +12,12 @@ import org.ggzy.sgw.schemas.Dataset;
  * section field, or a list separated by {@code ;} as in {@code BID_SECTION_CODES}); a record with neither belongs to
  * its project only.
  */
-final class Subjects {
+public final class Subjects {
 
     private Subjects() {}
 
     /** The sections of a record; a single project-level key when it names no section; empty without a project. */
-    static List<SectionKey> of(Dataset dataset, JsonNode record) {
+    public static List<SectionKey> of(Dataset dataset, JsonNode record) {
         Dataset.Subject subject = dataset.subject();
         String project = subject.project() == null ? null : text(record, subject.project());
         if (project == null) {
@@ -39,7 +39,7 @@ final class Subjects {
     }
 
     /** The region code the record names, if its data set has a region field. */
-    static String region(Dataset dataset, JsonNode record) {
+    public static String region(Dataset dataset, JsonNode record) {
         return dataset.subject().region() == null
                 ? null
                 : text(record, dataset.subject().region());

@@ -1,12 +1,14 @@
 package org.ggzy.sgw.gateway.outbox;
 
+import static org.ggzy.sgw.gateway.config.Sql.nullable;
+import static org.ggzy.sgw.gateway.config.Sql.utc;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -215,15 +217,6 @@ class OutboxRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored attributes are not JSON", e);
         }
-    }
-
-    private static DatabaseClient.GenericExecuteSpec nullable(
-            DatabaseClient.GenericExecuteSpec spec, String name, Object value, Class<?> type) {
-        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     /** A claimed delivery and the attempts made so far. */

@@ -122,9 +122,17 @@ class PushService {
     private Mono<Committed> commit(PushRequest request, Instant receivedAt, List<RecordChecker.Checked> checked) {
         String platform = request.platform().code();
         String dataset = request.dataset().id().value();
+        Map<Integer, Lag> lags = new java.util.HashMap<>();
         List<IncomingRecord> valid = checked.stream()
                 .filter(RecordChecker.Checked::valid)
-                .map(c -> incoming(request.dataset(), receivedAt, c))
+                .map(c -> {
+                    Lag lag = supervision
+                            .pushLate()
+                            .lag(request.dataset(), c.raw().node(), receivedAt)
+                            .orElse(null);
+                    lags.put(c.raw().index(), lag);
+                    return incoming(c, lag);
+                })
                 .toList();
         String receiptId = UlidCreator.getMonotonicUlid().toString();
         return store.apply(platform, dataset, receivedAt, valid).flatMap(applied -> {
@@ -137,7 +145,13 @@ class PushService {
                     .toList();
             List<Arrival> arrivals = rows.stream()
                     .filter(r -> r.status() == RecordStatus.ACCEPTED)
-                    .map(r -> arrival(request.dataset(), r, receivedAt))
+                    .map(r -> new Arrival(
+                            r.record().index(),
+                            r.recordId(),
+                            request.dataset(),
+                            r.record().dataKey(),
+                            r.record().node(),
+                            lags.get(r.record().index())))
                     .toList();
             return store.insertReceipt(row(request, receipt, receivedAt))
                     .then(store.insertRecords(receiptId, platform, dataset, receivedAt, rows))
@@ -151,9 +165,8 @@ class PushService {
         });
     }
 
-    private IncomingRecord incoming(Dataset dataset, Instant receivedAt, RecordChecker.Checked c) {
-        Lag lag =
-                supervision.pushLate().lag(dataset, c.raw().node(), receivedAt).orElse(null);
+    /** A valid record as the store takes it, with its lag (measured once per record, kept for the lifecycle). */
+    private static IncomingRecord incoming(RecordChecker.Checked c, Lag lag) {
         return new IncomingRecord(
                 c.raw().index(),
                 c.dataKey(),
@@ -165,12 +178,6 @@ class PushService {
                 lag == null ? null : lag.eventAt(),
                 lag == null ? null : lag.lagSeconds(),
                 lag == null ? null : lag.withinSla());
-    }
-
-    private Arrival arrival(Dataset dataset, RecordStore.Stored row, Instant receivedAt) {
-        IncomingRecord r = row.record();
-        Lag lag = supervision.pushLate().lag(dataset, r.node(), receivedAt).orElse(null);
-        return new Arrival(r.index(), row.recordId(), dataset, r.dataKey(), r.node(), lag);
     }
 
     /** Adds the warnings the records raised to the stored receipt. */

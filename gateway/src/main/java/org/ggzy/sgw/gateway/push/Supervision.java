@@ -7,6 +7,7 @@ import org.ggzy.sgw.gateway.lifecycle.Arrival;
 import org.ggzy.sgw.gateway.lifecycle.CreditCheck;
 import org.ggzy.sgw.gateway.lifecycle.LifecycleService;
 import org.ggzy.sgw.gateway.lifecycle.PushLate;
+import org.ggzy.sgw.gateway.lifecycle.Subjects;
 import org.ggzy.sgw.gateway.outbox.OutboxRelay;
 import org.ggzy.sgw.gateway.outbox.OutboxWriter;
 import org.ggzy.sgw.gateway.warning.WarningBus;
@@ -88,19 +89,15 @@ class Supervision {
     }
 
     private static String region(Dataset dataset, JsonNode node, String fallback) {
-        String field = dataset.subject().region();
-        String value = field == null ? null : node.path(field).asText(null);
-        return value == null || value.isBlank() ? fallback : value;
+        String named = Subjects.region(dataset, node);
+        return named == null ? fallback : named;
     }
 
+    /** The record's (first) section, or its project when it names none. */
     private static String section(Dataset dataset, JsonNode node) {
-        Dataset.Subject s = dataset.subject();
-        for (String field : new String[] {s.section(), s.sections(), s.project()}) {
-            String value = field == null ? null : node.path(field).asText(null);
-            if (value != null && !value.isBlank()) {
-                return value.split("[;；,，]")[0].strip();
-            }
-        }
-        return null;
+        return Subjects.of(dataset, node).stream()
+                .findFirst()
+                .map(k -> k.projectLevel() ? k.project() : k.section())
+                .orElse(null);
     }
 }

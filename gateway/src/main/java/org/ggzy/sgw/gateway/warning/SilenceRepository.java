@@ -5,6 +5,7 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.ggzy.sgw.gateway.config.Sql;
 import org.ggzy.sgw.gateway.security.Scope;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -44,7 +45,7 @@ class SilenceRepository {
         }
         return db.sql("SELECT rule, platform_code, region_code, starts_at, ends_at FROM silences "
                         + "WHERE expired_at IS NULL AND ends_at > :now")
-                .bind("now", WarningRepository.utc(now))
+                .bind("now", Sql.utc(now))
                 .map((row, meta) -> new Matcher(
                         row.get("rule", String.class),
                         row.get("platform_code", String.class),
@@ -99,12 +100,12 @@ class SilenceRepository {
                 .bind("id", id)
                 .bind("reason", reason)
                 .bind("by", creator)
-                .bind("starts", WarningRepository.utc(starts))
-                .bind("ends", WarningRepository.utc(ends))
-                .bind("now", WarningRepository.utc(now));
-        spec = WarningService.nullable(spec, "rule", rule, String.class);
-        spec = WarningService.nullable(spec, "pl", platform, String.class);
-        spec = WarningService.nullable(spec, "rg", region, String.class);
+                .bind("starts", Sql.utc(starts))
+                .bind("ends", Sql.utc(ends))
+                .bind("now", Sql.utc(now));
+        spec = Sql.nullable(spec, "rule", rule, String.class);
+        spec = Sql.nullable(spec, "pl", platform, String.class);
+        spec = Sql.nullable(spec, "rg", region, String.class);
         return spec.then().doOnSuccess(v -> snapshot = null).then(find(id, now));
     }
 
@@ -126,7 +127,7 @@ class SilenceRepository {
     Mono<Long> expire(String id, String actor, Instant now) {
         return db.sql("UPDATE silences SET expired_by = :by, expired_at = :now WHERE id = :id AND expired_at IS NULL")
                 .bind("by", actor)
-                .bind("now", WarningRepository.utc(now))
+                .bind("now", Sql.utc(now))
                 .bind("id", id)
                 .fetch()
                 .rowsUpdated()

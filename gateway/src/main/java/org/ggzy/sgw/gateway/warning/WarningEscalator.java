@@ -2,6 +2,7 @@ package org.ggzy.sgw.gateway.warning;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import org.ggzy.sgw.gateway.config.Sql;
 import org.ggzy.sgw.schemas.calendar.WorkingDays;
 import org.ggzy.sgw.schemas.check.RegionCodes;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -35,7 +36,7 @@ public class WarningEscalator {
         return db.sql("SELECT id, status, region_code, escalated_to, escalation_level, raised_at, acknowledged_at "
                         + "FROM warnings WHERE next_escalation_at <= :now ORDER BY next_escalation_at LIMIT " + limit
                         + " FOR UPDATE SKIP LOCKED")
-                .bind("now", WarningRepository.utc(now))
+                .bind("now", Sql.utc(now))
                 .map((row, meta) -> new Due(
                         row.get("id", String.class),
                         row.get("status", String.class),
@@ -61,18 +62,18 @@ public class WarningEscalator {
                         + properties.acknowledgeWorkingDays() + " working days"
                 : "未在 " + properties.resolveWorkingDays() + " 个工作日内办结，升级至上级区域 " + to + " / not resolved within "
                         + properties.resolveWorkingDays() + " working days";
-        return WarningService.nullable(
-                        WarningService.nullable(
+        return Sql.nullable(
+                        Sql.nullable(
                                 db.sql("UPDATE warnings SET escalation_level = escalation_level + 1, overdue = TRUE, "
                                                 + "escalated_to = :to, next_escalation_at = :next, updated_at = :now "
                                                 + "WHERE id = :id")
-                                        .bind("now", WarningRepository.utc(now))
+                                        .bind("now", Sql.utc(now))
                                         .bind("id", due.id()),
                                 "to",
                                 to,
                                 String.class),
                         "next",
-                        WarningRepository.utc(next),
+                        Sql.utc(next),
                         OffsetDateTime.class)
                 .then()
                 .then(warnings.change(

@@ -1,5 +1,8 @@
 package org.ggzy.sgw.gateway.warning;
 
+import static org.ggzy.sgw.gateway.config.Sql.nullable;
+import static org.ggzy.sgw.gateway.config.Sql.utc;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.f4b6a3.ulid.UlidCreator;
@@ -75,12 +78,12 @@ public class WarningService {
                 .bind("msg", f.message())
                 .bind("zh", f.messageZh())
                 .bind("ev", evidence(f))
-                .bind("now", WarningRepository.utc(now));
+                .bind("now", utc(now));
         spec = nullable(spec, "rg", draft.regionCode(), String.class);
         spec = nullable(spec, "ds", f.dataset(), String.class);
         spec = nullable(spec, "basis", f.legalBasis(), String.class);
-        spec = nullable(spec, "due", WarningRepository.utc(f.dueAt()), OffsetDateTime.class);
-        spec = nullable(spec, "esc", WarningRepository.utc(escalateAt), OffsetDateTime.class);
+        spec = nullable(spec, "due", utc(f.dueAt()), OffsetDateTime.class);
+        spec = nullable(spec, "esc", utc(escalateAt), OffsetDateTime.class);
         spec = nullable(spec, "exp", draft.expectationId(), String.class);
         return spec.fetch()
                 .rowsUpdated()
@@ -118,7 +121,7 @@ public class WarningService {
                     return db.sql("UPDATE warnings SET last_seen_at = :now, occurrences = occurrences + 1, "
                                     + "severity = :sev, evidence = :ev, message = :msg, message_zh = :zh, "
                                     + "updated_at = :now WHERE id = :id")
-                            .bind("now", WarningRepository.utc(now))
+                            .bind("now", utc(now))
                             .bind("sev", severity)
                             .bind("ev", evidence(f))
                             .bind("msg", f.message())
@@ -161,7 +164,7 @@ public class WarningService {
     public Mono<WarningChange> upgrade(String id, Severity severity, String comment, Instant now) {
         return db.sql("UPDATE warnings SET severity = :sev, updated_at = :now WHERE id = :id AND status <> 'RESOLVED'")
                 .bind("sev", severity.name())
-                .bind("now", WarningRepository.utc(now))
+                .bind("now", utc(now))
                 .bind("id", id)
                 .fetch()
                 .rowsUpdated()
@@ -178,7 +181,7 @@ public class WarningService {
                 .flatMap(from -> db.sql("UPDATE warnings SET status = 'RESOLVED', open_fingerprint = NULL, "
                                 + "resolved_at = :now, resolution = :res, next_escalation_at = NULL, updated_at = :now "
                                 + "WHERE id = :id")
-                        .bind("now", WarningRepository.utc(now))
+                        .bind("now", utc(now))
                         .bind("res", resolution.name())
                         .bind("id", id)
                         .then()
@@ -207,7 +210,7 @@ public class WarningService {
                 .bind("id", id)
                 .bind("type", type)
                 .bind("actor", actor)
-                .bind("at", WarningRepository.utc(at));
+                .bind("at", utc(at));
         spec = nullable(spec, "from", from, String.class);
         spec = nullable(spec, "to", to, String.class);
         spec = nullable(spec, "comment", comment, String.class);
@@ -222,10 +225,5 @@ public class WarningService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("evidence not serialisable", e);
         }
-    }
-
-    static DatabaseClient.GenericExecuteSpec nullable(
-            DatabaseClient.GenericExecuteSpec spec, String name, Object value, Class<?> type) {
-        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
     }
 }

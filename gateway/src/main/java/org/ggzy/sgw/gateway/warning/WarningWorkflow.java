@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
+import org.ggzy.sgw.gateway.config.Sql;
 import org.ggzy.sgw.gateway.security.Scope;
 import org.ggzy.sgw.gateway.web.ProblemType;
 import org.ggzy.sgw.schemas.calendar.WorkingDays;
@@ -82,14 +83,14 @@ class WarningWorkflow {
                         .workingDays()
                         .plusWorkingDays(c.raisedAt(), escalation.properties().resolveWorkingDays())
                 : null;
-        return WarningService.nullable(
+        return Sql.nullable(
                         db.sql("UPDATE warnings SET status = 'ACKNOWLEDGED', acknowledged_at = :now, "
                                         + "next_escalation_at = COALESCE(:next, next_escalation_at), updated_at = :now "
                                         + "WHERE id = :id")
-                                .bind("now", WarningRepository.utc(now))
+                                .bind("now", Sql.utc(now))
                                 .bind("id", c.id()),
                         "next",
-                        WarningRepository.utc(next),
+                        Sql.utc(next),
                         OffsetDateTime.class)
                 .then()
                 .then(warnings.change(c.id(), "ACKNOWLEDGED", scope.actor(), now, c.status(), "ACKNOWLEDGED", comment));
@@ -111,7 +112,7 @@ class WarningWorkflow {
         }
         return db.sql("UPDATE warnings SET assignee = :a, updated_at = :now WHERE id = :id")
                 .bind("a", assignee)
-                .bind("now", WarningRepository.utc(now))
+                .bind("now", Sql.utc(now))
                 .bind("id", c.id())
                 .then()
                 .then(warnings.change(
