@@ -140,7 +140,8 @@ stored=$(psql -h 127.0.0.1 -U postgres -d "$db" -At -F ' ' -c "
   SELECT 'records stored', count(*) FROM records
   UNION ALL SELECT 'sections', count(*) FROM sections
   UNION ALL SELECT 'expectations ' || rule || ' ' || status, count(*) FROM expectations GROUP BY rule, status
-  UNION ALL SELECT 'warnings ' || rule || ' ' || severity, count(*) FROM warnings GROUP BY rule, severity")
+  UNION ALL SELECT 'warnings ' || rule || ' ' || severity, count(*) FROM warnings GROUP BY rule, severity
+  UNION ALL SELECT 'deliveries ' || destination || ' ' || status, count(*) FROM outbox GROUP BY destination, status")
 stop_gateway
 trap - EXIT
 

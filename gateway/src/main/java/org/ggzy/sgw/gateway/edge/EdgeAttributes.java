@@ -12,6 +12,8 @@ public final class EdgeAttributes {
     public static final String PLATFORM = "sgw.edge.platform";
     /** {@link SignatureMethod} the request was signed with. */
     public static final String SIGNATURE_METHOD = "sgw.edge.signatureMethod";
+    /** {@code String}: lowercase hex digest of the raw body under the request's signature method, computed once. */
+    public static final String BODY_DIGEST = "sgw.edge.bodyDigest";
     /** {@code String}: the raw path as the client sent it (the signature covers it). */
     public static final String ORIGINAL_PATH = "sgw.edge.originalPath";
 
@@ -20,6 +22,12 @@ public final class EdgeAttributes {
     public static byte[] rawBody(ServerWebExchange exchange) {
         byte[] body = exchange.getAttribute(RAW_BODY);
         return body == null ? new byte[0] : body;
+    }
+
+    /** The body's hex digest under the method, as the edge computed it (or computed now, for a request without). */
+    public static String bodyDigest(ServerWebExchange exchange, SignatureMethod method) {
+        String digest = exchange.getAttribute(BODY_DIGEST);
+        return digest != null ? digest : method.digestHex(rawBody(exchange));
     }
 
     static String originalPath(ServerWebExchange exchange) {

@@ -113,12 +113,14 @@ public class PlatformSignatureGatewayFilterFactory
                     .with("serverTime", clock.millis());
         }
         byte[] presented = decode(signature);
+        String bodyDigest = method.digestHex(EdgeAttributes.rawBody(exchange));
+        exchange.getAttributes().put(EdgeAttributes.BODY_DIGEST, bodyDigest);
         String canonical = SignatureMethod.canonical(
                 exchange.getRequest().getMethod().name(),
                 EdgeAttributes.originalPath(exchange),
                 timestamp,
                 nonce,
-                method.digestHex(EdgeAttributes.rawBody(exchange)));
+                bodyDigest);
         for (String secret : platform.secrets()) {
             if (MessageDigest.isEqual(method.hmac(secret, canonical), presented)) {
                 return;

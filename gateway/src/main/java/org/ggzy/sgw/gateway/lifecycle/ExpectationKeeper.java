@@ -1,6 +1,7 @@
 package org.ggzy.sgw.gateway.lifecycle;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.ggzy.sgw.gateway.rules.SectionRecord;
@@ -30,49 +31,66 @@ class ExpectationKeeper {
         this.warnings = warnings;
     }
 
+    /**
+     * Reconciles the section's waiting expectations with its state and plans the arrivals' own; the expectation rows
+     * to write are added to {@code writes} (written for all sections of the push at once), the warnings of closed
+     * expectations are resolved now.
+     */
     Mono<Void> reconcile(
             SectionKey key,
             SectionState state,
+            List<Expectation> waiting,
             List<Arrival> arrivals,
             String platform,
             String region,
             Instant now,
-            LifecycleOutcome outcome) {
-        return expectations
-                .waiting(key)
-                .collectList() // read to the end before using the transaction's connection again
-                .flatMapMany(Flux::fromIterable)
-                .concatMap(e -> close(e, state, now, outcome))
-                .thenMany(Flux.fromIterable(arrivals)
-                        .concatMapIterable(a -> planner.plan(a, state, now))
-                        .concatMap(p -> expectations.upsert(key, p, status(state, p), platform, region, now)))
+            LifecycleOutcome outcome,
+            Writes writes) {
+        for (Arrival a : arrivals) {
+            for (PlannedExpectation p : planner.plan(a, state, now)) {
+                writes.upserts.add(new ExpectationRepository.Upsert(key, p, status(state, p), platform, region));
+            }
+        }
+        return Flux.fromIterable(waiting)
+                .concatMap(e -> close(e, state, now, outcome, writes))
                 .then();
     }
 
-    private Mono<Void> close(Expectation e, SectionState state, Instant now, LifecycleOutcome outcome) {
+    /** Writes the expectation rows that the sections of a push gathered. */
+    Mono<Void> write(Writes writes, Instant now) {
+        return expectations.closeAll(writes.closes, now).then(expectations.upsertAll(writes.upserts, now));
+    }
+
+    /** Expectation rows to write, gathered over the sections of one push. */
+    static final class Writes {
+        private final List<ExpectationRepository.Close> closes = new ArrayList<>();
+        private final List<ExpectationRepository.Upsert> upserts = new ArrayList<>();
+    }
+
+    private Mono<Void> close(Expectation e, SectionState state, Instant now, LifecycleOutcome outcome, Writes writes) {
         Optional<SectionRecord> met = ExpectationPlanner.satisfying(state, e.dataset(), e.discriminator());
         if (met.isPresent()) {
-            return expectations
-                    .close(e.id(), Expectation.MET, met.get().recordId(), now)
-                    .then(resolve(
-                            e,
-                            Resolution.AUTO,
-                            "已收到" + planner.label(e.dataset()) + "（" + met.get().dataKey()
-                                    + "），预警自动解除 / the expected record arrived",
-                            now,
-                            outcome));
+            writes.closes.add(new ExpectationRepository.Close(
+                    e.id(), Expectation.MET, met.get().recordId()));
+            return resolve(
+                    e,
+                    Resolution.AUTO,
+                    "已收到" + planner.label(e.dataset()) + "（" + met.get().dataKey()
+                            + "），预警自动解除 / the expected record arrived",
+                    now,
+                    outcome);
         }
         Optional<SectionRecord> exception = ExpectationPlanner.exception(state);
         if (exception.isPresent()) {
-            return expectations
-                    .close(e.id(), Expectation.CANCELLED, exception.get().recordId(), now)
-                    .then(resolve(
-                            e,
-                            Resolution.CANCELLED,
-                            "标段(包)已发生异常（" + exception.get().text("EXCEPTION_TYPE")
-                                    + "），期待事项取消 / cancelled by a tender exception",
-                            now,
-                            outcome));
+            writes.closes.add(new ExpectationRepository.Close(
+                    e.id(), Expectation.CANCELLED, exception.get().recordId()));
+            return resolve(
+                    e,
+                    Resolution.CANCELLED,
+                    "标段(包)已发生异常（" + exception.get().text("EXCEPTION_TYPE")
+                            + "），期待事项取消 / cancelled by a tender exception",
+                    now,
+                    outcome);
         }
         return Mono.empty();
     }

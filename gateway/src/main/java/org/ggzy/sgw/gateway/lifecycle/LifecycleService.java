@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.ggzy.sgw.gateway.rules.SectionRecord;
 import org.ggzy.sgw.gateway.rules.SectionState;
 import org.ggzy.sgw.gateway.warning.WarningDraft;
+import org.ggzy.sgw.gateway.warning.WarningRepository;
 import org.ggzy.sgw.gateway.warning.WarningService;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -24,85 +25,141 @@ public class LifecycleService {
 
     private final SectionRepository sections;
     private final ExpectationKeeper expectations;
+    private final ExpectationRepository expectationRepository;
     private final RuleRunner rules;
     private final PushLate pushLate;
-    private final WarningService warnings;
+    private final WarningService warningService;
+    private final WarningRepository warnings;
 
     LifecycleService(
             SectionRepository sections,
             ExpectationKeeper expectations,
+            ExpectationRepository expectationRepository,
             RuleRunner rules,
             PushLate pushLate,
-            WarningService warnings) {
+            WarningService warningService,
+            WarningRepository warnings) {
         this.sections = sections;
         this.expectations = expectations;
+        this.expectationRepository = expectationRepository;
         this.rules = rules;
         this.pushLate = pushLate;
+        this.warningService = warningService;
         this.warnings = warnings;
     }
 
-    /** Applies the records accepted in this push; the caller's transaction commits or rolls back all of it. */
+    /**
+     * Applies the records accepted in this push; the caller's transaction commits or rolls back all of it. Set-based:
+     * each step below is one statement for all the sections of the push (see {@link SectionRepository}), then the
+     * rules run section by section in memory, and the expectation rows they gather are written at once.
+     */
     public Mono<LifecycleOutcome> apply(String platform, String platformRegion, Instant now, List<Arrival> arrivals) {
         LifecycleOutcome outcome = new LifecycleOutcome();
         Map<SectionKey, List<Arrival>> bySection = new TreeMap<>();
         Map<SectionKey, String> namedRegion = new LinkedHashMap<>();
+        List<SectionRepository.Attachment> attachments = new ArrayList<>();
         for (Arrival a : arrivals) {
             for (SectionKey key : Subjects.of(a.dataset(), a.node())) {
                 bySection.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
+                attachments.add(new SectionRepository.Attachment(key, a.datasetId(), a.dataKey(), a.recordId()));
                 String region = Subjects.region(a.dataset(), a.node());
                 if (region != null) {
                     namedRegion.putIfAbsent(key, region);
                 }
             }
         }
-        Map<SectionKey, String> regions = new LinkedHashMap<>();
-        return Flux.fromIterable(bySection.keySet())
-                .concatMap(key ->
-                        sections.lock(key, namedRegion.get(key), platform, now).doOnNext(r -> regions.put(key, r)))
-                .thenMany(Flux.fromIterable(bySection.entrySet())
-                        .concatMap(e -> attach(e.getKey(), e.getValue(), platform, now)))
-                .thenMany(targets(bySection, platform, now, regions))
-                .concatMap(t -> evaluate(
-                        t.key(), t.arrivals(), platform, regionOr(regions.get(t.key()), platformRegion), now, outcome))
+        if (bySection.isEmpty()) {
+            return Flux.fromIterable(arrivals)
+                    .concatMap(a -> late(a, platform, Map.of(), platformRegion, now, outcome))
+                    .then(Mono.just(outcome));
+        }
+        Map<SectionKey, String> regions = new TreeMap<>();
+        return sections.lock(bySection.keySet(), namedRegion, platform, now)
+                .doOnNext(regions::putAll)
+                .then(sections.attach(attachments, platform, now))
+                .then(targets(bySection, platform, now, regions))
+                .flatMap(targets -> evaluate(targets, platform, platformRegion, regions, now, outcome))
                 .thenMany(Flux.fromIterable(arrivals)
                         .concatMap(a -> late(a, platform, regions, platformRegion, now, outcome)))
                 .then(Mono.just(outcome));
     }
 
-    private Mono<Void> attach(SectionKey key, List<Arrival> arrivals, String platform, Instant now) {
-        return Flux.fromIterable(arrivals)
-                .concatMap(a -> sections.attach(key, platform, a.datasetId(), a.dataKey(), a.recordId(), now))
-                .then();
-    }
-
-    /** The sections to evaluate: each section touched, and every section of a project touched at project level. */
-    private Flux<Target> targets(
+    /**
+     * The sections to evaluate, with the arrivals that concern each: every section touched, and every section of a
+     * project touched at project level (locked too, after the others).
+     */
+    private Mono<Map<SectionKey, List<Arrival>>> targets(
             Map<SectionKey, List<Arrival>> bySection, String platform, Instant now, Map<SectionKey, String> regions) {
         Map<SectionKey, List<Arrival>> targets = new TreeMap<>();
         bySection.forEach((key, list) ->
                 targets.computeIfAbsent(key, k -> new ArrayList<>()).addAll(list));
-        return Flux.fromIterable(bySection.entrySet())
-                .filter(e -> e.getKey().projectLevel())
-                .concatMap(e -> sections.sectionsOf(
-                                e.getKey().tradeType(), e.getKey().project())
-                        .doOnNext(s -> targets.computeIfAbsent(s, k -> new ArrayList<>())
-                                .addAll(e.getValue())))
-                .thenMany(Flux.defer(() -> Flux.fromIterable(targets.entrySet())))
-                .concatMap(e -> regions.containsKey(e.getKey())
-                        ? Mono.just(new Target(e.getKey(), e.getValue()))
-                        : sections.lock(e.getKey(), null, platform, now)
-                                .doOnNext(r -> regions.put(e.getKey(), r))
-                                .thenReturn(new Target(e.getKey(), e.getValue())));
+        List<SectionKey> projects =
+                bySection.keySet().stream().filter(SectionKey::projectLevel).toList();
+        if (projects.isEmpty()) {
+            return Mono.just(targets);
+        }
+        return sections.sectionsOf(projects)
+                .doOnNext(
+                        s -> targets.computeIfAbsent(s, k -> new ArrayList<>()).addAll(bySection.get(s.projectKey())))
+                .then(Mono.defer(() -> {
+                    List<SectionKey> unlocked = targets.keySet().stream()
+                            .filter(k -> !regions.containsKey(k))
+                            .toList();
+                    return sections.lock(unlocked, Map.of(), platform, now);
+                }))
+                .doOnNext(regions::putAll)
+                .thenReturn(targets);
     }
 
+    /** Reads what every target needs in three queries, then reconciles and runs the rules section by section. */
     private Mono<Void> evaluate(
-            SectionKey key, List<Arrival> arrivals, String platform, String region, Instant now, LifecycleOutcome o) {
-        return sections.state(key).flatMap(state -> {
-            String r = regionOr(regionOf(state), region);
-            return expectations
-                    .reconcile(key, state, arrivals, platform, r, now, o)
-                    .then(rules.run(key, state, arrivals, platform, r, now, o));
-        });
+            Map<SectionKey, List<Arrival>> targets,
+            String platform,
+            String platformRegion,
+            Map<SectionKey, String> regions,
+            Instant now,
+            LifecycleOutcome outcome) {
+        List<String[]> ruled = targets.entrySet().stream()
+                .filter(e -> rules.triggers(e.getValue()))
+                .map(e -> new String[] {
+                    e.getKey().tradeType(), e.getKey().project(), e.getKey().section()
+                })
+                .toList();
+        ExpectationKeeper.Writes writes = new ExpectationKeeper.Writes();
+        // one after the other: the three share the transaction's connection
+        return sections.states(targets.keySet())
+                .zipWhen(states -> expectationRepository.waiting(targets.keySet()))
+                .zipWhen(read -> warnings.openIn(ruled)
+                        .collectMultimap(w -> new SectionKey(w.tradeType(), w.project(), w.section())))
+                .map(read -> reactor.util.function.Tuples.of(
+                        read.getT1().getT1(), read.getT1().getT2(), read.getT2()))
+                .flatMap(read -> Flux.fromIterable(targets.entrySet())
+                        .concatMap(e -> {
+                            SectionKey key = e.getKey();
+                            SectionState state = read.getT1().get(key);
+                            String region = regionOr(regionOf(state), regionOr(regions.get(key), platformRegion));
+                            return expectations
+                                    .reconcile(
+                                            key,
+                                            state,
+                                            read.getT2().getOrDefault(key, List.of()),
+                                            e.getValue(),
+                                            platform,
+                                            region,
+                                            now,
+                                            outcome,
+                                            writes)
+                                    .then(rules.run(
+                                            key,
+                                            state,
+                                            e.getValue(),
+                                            List.copyOf(read.getT3().getOrDefault(key, List.of())),
+                                            platform,
+                                            region,
+                                            now,
+                                            outcome));
+                        })
+                        .then(Mono.defer(() -> expectations.write(writes, now))));
     }
 
     private Mono<Void> late(
@@ -124,7 +181,7 @@ public class LifecycleService {
                     SectionKey key =
                             keys.size() == 1 ? keys.get(0) : keys.get(0).projectKey();
                     String region = regionOr(regions.get(key), regionOr(regions.get(keys.get(0)), platformRegion));
-                    return warnings.raise(
+                    return warningService.raise(
                             new WarningDraft(f, key.tradeType(), key.project(), key.section(), platform, region, null),
                             now);
                 })
@@ -150,6 +207,4 @@ public class LifecycleService {
     private static String regionOr(String region, String fallback) {
         return region == null || region.isEmpty() ? fallback : region;
     }
-
-    private record Target(SectionKey key, List<Arrival> arrivals) {}
 }

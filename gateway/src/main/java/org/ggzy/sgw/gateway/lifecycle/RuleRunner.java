@@ -31,19 +31,24 @@ class RuleRunner {
     private final RuleBook rules;
     private final RuleContext context;
     private final WarningService warnings;
-    private final WarningRepository repository;
 
-    RuleRunner(RuleBook rules, RuleContext context, WarningService warnings, WarningRepository repository) {
+    RuleRunner(RuleBook rules, RuleContext context, WarningService warnings) {
         this.rules = rules;
         this.context = context;
         this.warnings = warnings;
-        this.repository = repository;
     }
 
+    /** Whether records of these arrivals trigger any rule (only then are their sections' open warnings needed). */
+    boolean triggers(List<Arrival> arrivals) {
+        return arrivals.stream().anyMatch(a -> !rules.triggeredBy(a.datasetId()).isEmpty());
+    }
+
+    /** Runs the triggered rules on the section; {@code openWarnings} are the section's unresolved warnings. */
     Mono<Void> run(
             SectionKey key,
             SectionState state,
             List<Arrival> arrivals,
+            List<WarningRepository.OpenWarning> openWarnings,
             String platform,
             String region,
             Instant now,
@@ -64,30 +69,21 @@ class RuleRunner {
         }
         Map<String, Integer> arrived =
                 arrivals.stream().collect(Collectors.toMap(Arrival::recordId, Arrival::index, (a, b) -> a));
-        return repository
-                .openIn(key.tradeType(), key.project(), key.section())
-                .filter(w -> ran.contains(w.rule()))
-                .collectMap(WarningRepository.OpenWarning::fingerprint)
-                .flatMap(open -> Flux.fromIterable(findings.entrySet())
-                        .concatMap(e -> raise(
-                                key,
-                                e.getValue(),
-                                open.containsKey(e.getKey()),
-                                arrived,
-                                platform,
-                                region,
-                                now,
-                                outcome))
-                        .thenMany(Flux.fromIterable(open.values())
-                                .filter(w -> !findings.containsKey(w.fingerprint()))
-                                .concatMap(w -> warnings.resolve(
-                                                w.id(),
-                                                Resolution.AUTO,
-                                                WarningService.SYSTEM,
-                                                "条件已不再成立，预警自动解除 / the condition no longer holds",
-                                                now)
-                                        .doOnNext(outcome::add)))
-                        .then());
+        Map<String, WarningRepository.OpenWarning> open = new LinkedHashMap<>();
+        openWarnings.stream().filter(w -> ran.contains(w.rule())).forEach(w -> open.putIfAbsent(w.fingerprint(), w));
+        return Flux.fromIterable(findings.entrySet())
+                .concatMap(e ->
+                        raise(key, e.getValue(), open.containsKey(e.getKey()), arrived, platform, region, now, outcome))
+                .thenMany(Flux.fromIterable(open.values())
+                        .filter(w -> !findings.containsKey(w.fingerprint()))
+                        .concatMap(w -> warnings.resolve(
+                                        w.id(),
+                                        Resolution.AUTO,
+                                        WarningService.SYSTEM,
+                                        "条件已不再成立，预警自动解除 / the condition no longer holds",
+                                        now)
+                                .doOnNext(outcome::add)))
+                .then();
     }
 
     private Mono<Void> raise(

@@ -3,9 +3,18 @@ package org.ggzy.sgw.gateway.lifecycle;
 import static org.ggzy.sgw.gateway.config.Sql.utc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.ggzy.sgw.gateway.config.Dialect;
+import org.ggzy.sgw.gateway.config.Sql;
 import org.ggzy.sgw.gateway.rules.SectionRecord;
 import org.ggzy.sgw.gateway.rules.SectionState;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -13,25 +22,87 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** {@code sections} and {@code section_records}: which records belong to which section, and the section's state. */
+/**
+ * {@code sections} and {@code section_records}: which records belong to which section, and the sections' states. Every
+ * method takes all the sections of a push at once: on PostgreSQL each is one statement, whatever the number of
+ * sections; on the embedded H2 the upserts take a statement a section.
+ */
 @Repository
 class SectionRepository {
 
+    private static final Class<?>[] SECTION_TYPES = {
+        String.class, String.class, String.class, String.class, String.class, Instant.class, Instant.class
+    };
+    private static final Class<?>[] ATTACH_TYPES = {
+        String.class, String.class, String.class, String.class, String.class, String.class, String.class, Instant.class
+    };
+
     private final DatabaseClient db;
+    private final Dialect dialect;
+    private final RecordNodes nodes;
     private final ObjectMapper json = new ObjectMapper();
 
-    SectionRepository(DatabaseClient db) {
+    SectionRepository(DatabaseClient db, Dialect dialect, RecordNodes nodes) {
         this.db = db;
+        this.dialect = dialect;
+        this.nodes = nodes;
     }
 
-    /** Creates the section if it is new, then locks it until the transaction ends; returns its region code. */
-    Mono<String> lock(SectionKey key, String region, String platform, Instant now) {
+    /**
+     * Creates the sections that are new and locks every one until the transaction ends, in key order (so that
+     * concurrent pushes cannot deadlock); a section without a region takes the one named for it. Returns each
+     * section's region code ({@code ""} when unknown).
+     */
+    Mono<Map<SectionKey, String>> lock(
+            Collection<SectionKey> keys, Map<SectionKey, String> named, String platform, Instant now) {
+        List<SectionKey> ordered = new ArrayList<>(new java.util.TreeSet<>(keys));
+        if (ordered.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        if (!dialect.postgres()) {
+            Map<SectionKey, String> regions = new LinkedHashMap<>();
+            return Flux.fromIterable(ordered)
+                    .concatMap(
+                            key -> lockOne(key, named.get(key), platform, now).doOnNext(r -> regions.put(key, r)))
+                    .then(Mono.fromSupplier(() -> regions));
+        }
+        List<Object[]> rows = ordered.stream()
+                .map(k -> new Object[] {
+                    k.tradeType(), k.project(), k.section(), regionOrEmpty(named.get(k)), platform, now, now
+                })
+                .toList();
+        return db.inConnectionMany(
+                        connection -> Flux.fromIterable(Sql.chunks(rows)).concatMap(chunk -> Flux.from(Sql.rows(
+                                                connection,
+                                                "INSERT INTO sections (trade_type, project_code, section_code, region_code, "
+                                                        + "platform_code, created_at, updated_at)",
+                                                "ON CONFLICT (trade_type, project_code, section_code) DO UPDATE SET "
+                                                        + "region_code = CASE WHEN COALESCE(sections.region_code, '') = '' "
+                                                        + "THEN EXCLUDED.region_code ELSE sections.region_code END, "
+                                                        + "updated_at = CASE WHEN COALESCE(sections.region_code, '') = '' "
+                                                        + "AND EXCLUDED.region_code <> '' THEN EXCLUDED.updated_at "
+                                                        + "ELSE sections.updated_at END "
+                                                        + "RETURNING trade_type, project_code, section_code, region_code",
+                                                SECTION_TYPES,
+                                                chunk)
+                                        .execute())
+                                .concatMap(result -> result.map((row, meta) -> Map.entry(
+                                        new SectionKey(
+                                                row.get("trade_type", String.class),
+                                                row.get("project_code", String.class),
+                                                row.get("section_code", String.class)),
+                                        regionOrEmpty(row.get("region_code", String.class)))))))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new);
+    }
+
+    /** One section: created if new, locked, its region set if it had none; its region. */
+    private Mono<String> lockOne(SectionKey key, String region, String platform, Instant now) {
         return db.sql("INSERT INTO sections (trade_type, project_code, section_code, region_code, platform_code, "
                         + "created_at, updated_at) VALUES (:t, :p, :s, :r, :pl, :now, :now) ON CONFLICT DO NOTHING")
                 .bind("t", key.tradeType())
                 .bind("p", key.project())
                 .bind("s", key.section())
-                .bind("r", region == null ? "" : region)
+                .bind("r", regionOrEmpty(region))
                 .bind("pl", platform)
                 .bind("now", utc(now))
                 .then()
@@ -40,30 +111,66 @@ class SectionRepository {
                         .bind("t", key.tradeType())
                         .bind("p", key.project())
                         .bind("s", key.section())
-                        .map((row, meta) -> {
-                            String r = row.get("region_code", String.class);
-                            return r == null ? "" : r;
-                        })
+                        .map((row, meta) -> regionOrEmpty(row.get("region_code", String.class)))
                         .one())
-                .flatMap(stored -> stored.isEmpty() && region != null
-                        ? setRegion(key, region, now).thenReturn(region)
+                .flatMap(stored -> stored.isEmpty() && region != null && !region.isEmpty()
+                        ? db.sql("UPDATE sections SET region_code = :r, updated_at = :now WHERE trade_type = :t "
+                                        + "AND project_code = :p AND section_code = :s")
+                                .bind("r", region)
+                                .bind("now", utc(now))
+                                .bind("t", key.tradeType())
+                                .bind("p", key.project())
+                                .bind("s", key.section())
+                                .then()
+                                .thenReturn(region)
                         : Mono.just(stored));
     }
 
-    /** Records the section's own region code (from its section record) once it is known. */
-    Mono<Void> setRegion(SectionKey key, String region, Instant now) {
-        return db.sql("UPDATE sections SET region_code = :r, updated_at = :now WHERE trade_type = :t "
-                        + "AND project_code = :p AND section_code = :s")
-                .bind("r", region)
-                .bind("now", utc(now))
-                .bind("t", key.tradeType())
-                .bind("p", key.project())
-                .bind("s", key.section())
+    /** Points the sections at the records' current versions (of one record attached twice, the later version). */
+    Mono<Void> attach(List<Attachment> attachments, String platform, Instant at) {
+        if (attachments.isEmpty()) {
+            return Mono.empty();
+        }
+        Map<List<String>, Attachment> latest = new LinkedHashMap<>();
+        for (Attachment a : attachments) {
+            latest.merge(
+                    List.of(a.key().tradeType(), a.key().project(), a.key().section(), a.dataset(), a.dataKey()),
+                    a,
+                    (x, y) -> x.recordId().compareTo(y.recordId()) >= 0 ? x : y);
+        }
+        if (!dialect.postgres()) {
+            return Flux.fromIterable(latest.values())
+                    .concatMap(a -> attachOne(a, platform, at))
+                    .then();
+        }
+        List<Object[]> rows = latest.values().stream()
+                .map(a -> new Object[] {
+                    a.key().tradeType(),
+                    a.key().project(),
+                    a.key().section(),
+                    platform,
+                    a.dataset(),
+                    a.dataKey(),
+                    a.recordId(),
+                    at
+                })
+                .toList();
+        return Sql.execute(db, connection -> Sql.chunks(rows).stream()
+                        .map(chunk -> Sql.rows(
+                                connection,
+                                "INSERT INTO section_records (trade_type, project_code, section_code, "
+                                        + "platform_code, dataset, data_key, record_id, received_at)",
+                                "ON CONFLICT (trade_type, project_code, section_code, platform_code, dataset, "
+                                        + "data_key) DO UPDATE SET record_id = EXCLUDED.record_id, "
+                                        + "received_at = EXCLUDED.received_at",
+                                ATTACH_TYPES,
+                                chunk))
+                        .toList())
                 .then();
     }
 
-    /** Points the section at the record's current version. */
-    Mono<Void> attach(SectionKey key, String platform, String dataset, String dataKey, String recordId, Instant at) {
+    private Mono<Void> attachOne(Attachment a, String platform, Instant at) {
+        SectionKey key = a.key();
         return db.sql("INSERT INTO section_records (trade_type, project_code, section_code, platform_code, dataset, "
                         + "data_key, record_id, received_at) VALUES (:t, :p, :s, :pl, :d, :k, :id, :at) "
                         + "ON CONFLICT DO NOTHING")
@@ -71,9 +178,9 @@ class SectionRepository {
                 .bind("p", key.project())
                 .bind("s", key.section())
                 .bind("pl", platform)
-                .bind("d", dataset)
-                .bind("k", dataKey)
-                .bind("id", recordId)
+                .bind("d", a.dataset())
+                .bind("k", a.dataKey())
+                .bind("id", a.recordId())
                 .bind("at", utc(at))
                 .fetch()
                 .rowsUpdated()
@@ -82,53 +189,115 @@ class SectionRepository {
                         : db.sql("UPDATE section_records SET record_id = :id, received_at = :at WHERE trade_type = :t "
                                         + "AND project_code = :p AND section_code = :s AND platform_code = :pl "
                                         + "AND dataset = :d AND data_key = :k")
-                                .bind("id", recordId)
+                                .bind("id", a.recordId())
                                 .bind("at", utc(at))
                                 .bind("t", key.tradeType())
                                 .bind("p", key.project())
                                 .bind("s", key.section())
                                 .bind("pl", platform)
-                                .bind("d", dataset)
-                                .bind("k", dataKey)
+                                .bind("d", a.dataset())
+                                .bind("k", a.dataKey())
                                 .then());
     }
 
-    /** The sections of a project (not the project row itself), in lock order. */
-    Flux<SectionKey> sectionsOf(String tradeType, String project) {
-        return db.sql("SELECT section_code FROM sections WHERE trade_type = :t AND project_code = :p "
-                        + "AND section_code <> '' ORDER BY section_code")
-                .bind("t", tradeType)
-                .bind("p", project)
-                .map((row, meta) -> new SectionKey(tradeType, project, row.get("section_code", String.class)))
+    /** The sections of these projects (not the project rows themselves), in lock order. */
+    Flux<SectionKey> sectionsOf(Collection<SectionKey> projects) {
+        if (projects.isEmpty()) {
+            return Flux.empty();
+        }
+        return db.sql("SELECT trade_type, project_code, section_code FROM sections WHERE (trade_type, project_code) "
+                        + "IN (:projects) AND section_code <> '' ORDER BY trade_type, project_code, section_code")
+                .bind(
+                        "projects",
+                        projects.stream()
+                                .map(k -> new Object[] {k.tradeType(), k.project()})
+                                .toList())
+                .map((row, meta) -> new SectionKey(
+                        row.get("trade_type", String.class),
+                        row.get("project_code", String.class),
+                        row.get("section_code", String.class)))
                 .all();
     }
 
-    /** The current version of every record of the section and of its project. */
-    Mono<SectionState> state(SectionKey key) {
-        return db.sql("SELECT sr.dataset, sr.platform_code, sr.data_key, sr.record_id, sr.received_at, r.payload "
-                        + "FROM section_records sr JOIN records r ON r.id = sr.record_id WHERE sr.trade_type = :t "
-                        + "AND sr.project_code = :p AND (sr.section_code = :s OR sr.section_code = '') "
+    /**
+     * The current version of every record of each section and of its project, in one query for all of them, each
+     * section's records in the order they arrived. Payloads already parsed (records are immutable) are taken from
+     * {@link RecordNodes} instead of being parsed again.
+     */
+    Mono<Map<SectionKey, SectionState>> states(Collection<SectionKey> keys) {
+        if (keys.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        List<Object[]> projects = keys.stream()
+                .map(k -> List.of(k.tradeType(), k.project()))
+                .distinct()
+                .map(List::toArray)
+                .toList();
+        List<Object[]> sections = keys.stream()
+                .map(k -> new Object[] {k.tradeType(), k.project(), k.section()})
+                .toList();
+        return db.sql("SELECT sr.trade_type, sr.project_code, sr.section_code, sr.dataset, sr.platform_code, "
+                        + "sr.data_key, sr.record_id, sr.received_at, r.payload FROM section_records sr "
+                        + "JOIN records r ON r.id = sr.record_id WHERE (sr.trade_type, sr.project_code) IN (:projects) "
+                        + "AND (sr.section_code = '' OR (sr.trade_type, sr.project_code, sr.section_code) IN (:sections)) "
                         + "ORDER BY sr.received_at, sr.record_id")
-                .bind("t", key.tradeType())
-                .bind("p", key.project())
-                .bind("s", key.section())
-                .map((row, meta) -> new SectionRecord(
-                        row.get("dataset", String.class),
-                        row.get("platform_code", String.class),
-                        row.get("data_key", String.class),
-                        row.get("record_id", String.class),
-                        row.get("received_at", OffsetDateTime.class).toInstant(),
-                        parse(row.get("payload", String.class))))
+                .bind("projects", projects)
+                .bind("sections", sections)
+                .map((row, meta) -> {
+                    String recordId = row.get("record_id", String.class);
+                    return Map.entry(
+                            new SectionKey(
+                                    row.get("trade_type", String.class),
+                                    row.get("project_code", String.class),
+                                    row.get("section_code", String.class)),
+                            new SectionRecord(
+                                    row.get("dataset", String.class),
+                                    row.get("platform_code", String.class),
+                                    row.get("data_key", String.class),
+                                    recordId,
+                                    row.get("received_at", OffsetDateTime.class).toInstant(),
+                                    nodes.get(recordId, () -> parse(row.get("payload", String.class)))));
+                })
                 .all()
                 .collectList()
-                .map(records -> new SectionState(key.tradeType(), key.project(), key.section(), records));
+                .map(rows -> {
+                    Map<SectionKey, List<SectionRecord>> bySection = new TreeMap<>();
+                    keys.forEach(k -> bySection.put(k, new ArrayList<>()));
+                    for (Map.Entry<SectionKey, SectionRecord> e : rows) {
+                        SectionKey where = e.getKey();
+                        if (where.projectLevel()) {
+                            bySection.forEach((k, list) -> {
+                                if (k.tradeType().equals(where.tradeType())
+                                        && k.project().equals(where.project())) {
+                                    list.add(e.getValue());
+                                }
+                            });
+                        } else {
+                            List<SectionRecord> list = bySection.get(where);
+                            if (list != null) {
+                                list.add(e.getValue());
+                            }
+                        }
+                    }
+                    Map<SectionKey, SectionState> states = new TreeMap<>();
+                    bySection.forEach((k, list) ->
+                            states.put(k, new SectionState(k.tradeType(), k.project(), k.section(), list)));
+                    return states;
+                });
     }
 
-    private com.fasterxml.jackson.databind.JsonNode parse(String payload) {
+    private JsonNode parse(String payload) {
         try {
             return json.readTree(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored record is not JSON", e);
         }
     }
+
+    private static String regionOrEmpty(String region) {
+        return region == null ? "" : region;
+    }
+
+    /** A record version to attach to a section. */
+    record Attachment(SectionKey key, String dataset, String dataKey, String recordId) {}
 }

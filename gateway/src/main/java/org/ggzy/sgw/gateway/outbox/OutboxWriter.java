@@ -3,13 +3,13 @@ package org.ggzy.sgw.gateway.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.f4b6a3.ulid.UlidCreator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ggzy.sgw.adapters.Delivery;
+import org.ggzy.sgw.gateway.config.Ids;
 import org.ggzy.sgw.schemas.Dataset;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -51,7 +51,7 @@ public class OutboxWriter {
                 put(attributes, "regionCode", r.regionCode());
                 put(attributes, "sectionCode", r.sectionCode());
                 rows.add(new OutboxRow(
-                        UlidCreator.getMonotonicUlid().toString(),
+                        Ids.next(),
                         destination,
                         Delivery.RECORD,
                         r.recordId(),
@@ -87,7 +87,7 @@ public class OutboxWriter {
             put(attributes, "severity", severity);
             String section = (String) warning.get("bidSectionCode");
             rows.add(new OutboxRow(
-                    UlidCreator.getMonotonicUlid().toString(),
+                    Ids.next(),
                     destination,
                     Delivery.WARNING,
                     null,

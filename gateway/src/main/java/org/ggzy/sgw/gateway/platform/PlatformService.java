@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.ggzy.sgw.gateway.config.Ids;
 import org.ggzy.sgw.gateway.security.SecretCipher;
 import org.ggzy.sgw.gateway.web.ProblemType;
 import org.springframework.stereotype.Service;
@@ -24,7 +25,7 @@ public class PlatformService {
     private final SecretCipher cipher;
     private final Clock clock;
     private final PlatformProperties properties;
-    private final SecureRandom random = new SecureRandom();
+    private final SecureRandom random = Ids.random();
     private final AsyncLoadingCache<String, Optional<PlatformCredentials>> credentials;
 
     PlatformService(PlatformRepository repository, SecretCipher cipher, Clock clock, PlatformProperties properties) {

@@ -127,6 +127,7 @@ class PushHandler {
                 method,
                 dataset,
                 EdgeAttributes.rawBody(request.exchange()),
+                EdgeAttributes.bodyDigest(request.exchange(), method),
                 ndjson(request),
                 RequestIds.of(request.exchange()));
     }

@@ -2,7 +2,6 @@ package org.ggzy.sgw.gateway.push;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.f4b6a3.ulid.UlidCreator;
 import io.r2dbc.spi.R2dbcTransientException;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.ggzy.sgw.gateway.config.Ids;
 import org.ggzy.sgw.gateway.edge.SignatureMethod;
 import org.ggzy.sgw.gateway.lifecycle.Arrival;
 import org.ggzy.sgw.gateway.lifecycle.Lag;
@@ -134,7 +134,7 @@ class PushService {
                     return incoming(c, lag);
                 })
                 .toList();
-        String receiptId = UlidCreator.getMonotonicUlid().toString();
+        String receiptId = Ids.next();
         return store.apply(platform, dataset, receivedAt, valid).flatMap(applied -> {
             Receipt receipt = receipt(request, receiptId, receivedAt, checked, applied);
             Map<Integer, IncomingRecord> byIndex =
@@ -216,7 +216,7 @@ class PushService {
         }
         SignatureMethod method = request.method();
         String at = RECEIVED_AT.format(receivedAt);
-        String digest = method.labelledDigest(request.body());
+        String digest = method.labelled(request.bodyDigest());
         String signature = receiptId == null
                 ? null
                 : Base64.getEncoder()
@@ -301,6 +301,7 @@ class PushService {
             SignatureMethod method,
             Dataset dataset,
             byte[] body,
+            String bodyDigest,
             boolean ndjson,
             String requestId) {}
 }

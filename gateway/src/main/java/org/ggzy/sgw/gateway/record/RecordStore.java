@@ -1,14 +1,17 @@
 package org.ggzy.sgw.gateway.record;
 
-import com.github.f4b6a3.ulid.UlidCreator;
-import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.Statement;
+import static org.ggzy.sgw.gateway.config.Sql.utc;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import org.ggzy.sgw.gateway.config.Ids;
+import org.ggzy.sgw.gateway.config.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -32,52 +35,114 @@ public class RecordStore {
     }
 
     /**
-     * Decides each record's status against its head and moves the heads, in {@code DATA_KEY} order (so that
-     * concurrent batches take row locks in the same order and cannot deadlock). Returns the outcomes by index.
+     * Decides each record's status against its head and moves the heads. New heads are inserted in one statement,
+     * in {@code DATA_KEY} order (so that concurrent batches take their locks in the same order and cannot deadlock);
+     * only when some already existed are those locked (one statement, same order) and judged, each moved head one
+     * update. Records of one push with the same {@code DATA_KEY} are judged in turn, each against the one before.
+     * Returns the outcomes by index.
      */
     public Mono<List<Applied>> apply(
             String platform, String dataset, Instant receivedAt, List<IncomingRecord> records) {
+        if (records.isEmpty()) {
+            return Mono.just(List.of());
+        }
         List<IncomingRecord> ordered = new ArrayList<>(records);
         ordered.sort(LOCK_ORDER);
-        return Flux.fromIterable(ordered)
-                .concatMap(r -> applyOne(platform, dataset, receivedAt, r))
-                .collectSortedList(Comparator.comparingInt(Applied::index));
+        Map<IncomingRecord, String> ids = new IdentityHashMap<>();
+        List<Object[]> rows = new ArrayList<>(ordered.size());
+        for (IncomingRecord r : ordered) {
+            String id = Ids.next();
+            ids.put(r, id);
+            rows.add(new Object[] {
+                platform, dataset, r.dataKey(), id, 1, r.dataTimestamp(), r.contentDigest(), receivedAt
+            });
+        }
+        return Sql.execute(db, connection -> Sql.chunks(rows).stream()
+                        .map(chunk -> Sql.rows(
+                                connection,
+                                "INSERT INTO record_heads (platform_code, dataset, data_key, record_id, version, "
+                                        + "data_timestamp, content_digest, updated_at)",
+                                "ON CONFLICT DO NOTHING",
+                                HEAD_TYPES,
+                                chunk))
+                        .toList())
+                .flatMap(inserted -> inserted == ordered.size()
+                        ? Mono.just(ordered.stream()
+                                .map(r -> new Applied(r.index(), RecordStatus.ACCEPTED, 1, ids.get(r)))
+                                .toList())
+                        : lockHeads(platform, dataset, ordered)
+                                .flatMap(heads -> judge(platform, dataset, receivedAt, ordered, ids, heads)))
+                .map(applied -> applied.stream()
+                        .sorted(Comparator.comparingInt(Applied::index))
+                        .toList());
     }
 
-    private Mono<Applied> applyOne(String platform, String dataset, Instant receivedAt, IncomingRecord r) {
-        String recordId = UlidCreator.getMonotonicUlid().toString();
-        return db.sql("INSERT INTO record_heads (platform_code, dataset, data_key, record_id, version, data_timestamp, "
-                        + "content_digest, updated_at) VALUES (:p, :d, :k, :id, 1, :ts, :cd, :now) "
-                        + "ON CONFLICT DO NOTHING")
+    private static final Class<?>[] HEAD_TYPES = {
+        String.class,
+        String.class,
+        String.class,
+        String.class,
+        Integer.class,
+        Instant.class,
+        String.class,
+        Instant.class
+    };
+
+    /** Locks the heads of the records, in {@code DATA_KEY} order; by key. */
+    private Mono<Map<String, RecordHead>> lockHeads(String platform, String dataset, List<IncomingRecord> ordered) {
+        List<String> keys =
+                ordered.stream().map(IncomingRecord::dataKey).distinct().toList();
+        return db.sql("SELECT data_key, record_id, version, data_timestamp, content_digest FROM record_heads "
+                        + "WHERE platform_code = :p AND dataset = :d AND data_key IN (:keys) ORDER BY data_key "
+                        + "FOR UPDATE")
                 .bind("p", platform)
                 .bind("d", dataset)
-                .bind("k", r.dataKey())
-                .bind("id", recordId)
-                .bind("ts", utc(r.dataTimestamp()))
-                .bind("cd", r.contentDigest())
-                .bind("now", utc(receivedAt))
-                .fetch()
-                .rowsUpdated()
-                .flatMap(inserted -> inserted == 1
-                        ? Mono.just(new Applied(r.index(), RecordStatus.ACCEPTED, 1, recordId))
-                        : against(platform, dataset, receivedAt, r, recordId));
+                .bind("keys", keys)
+                .map((row, meta) -> Map.entry(
+                        row.get("data_key", String.class),
+                        new RecordHead(
+                                row.get("record_id", String.class),
+                                row.get("version", Integer.class),
+                                row.get("data_timestamp", OffsetDateTime.class).toInstant(),
+                                row.get("content_digest", String.class))))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
     }
 
-    private Mono<Applied> against(String platform, String dataset, Instant receivedAt, IncomingRecord r, String id) {
-        return lockHead(platform, dataset, r.dataKey())
-                .flatMap(head -> switch (head.judge(r.dataTimestamp(), r.contentDigest())) {
-                    case ACCEPTED ->
-                        moveHead(platform, dataset, receivedAt, r, id, head.version() + 1)
-                                .thenReturn(new Applied(r.index(), RecordStatus.ACCEPTED, head.version() + 1, id));
-                    case DUPLICATE -> Mono.just(new Applied(r.index(), RecordStatus.DUPLICATE, head.version(), null));
-                    case STALE -> Mono.just(new Applied(r.index(), RecordStatus.STALE, null, id));
-                    case REJECTED -> Mono.just(new Applied(r.index(), RecordStatus.REJECTED, null, null));
-                });
-    }
-
-    private Mono<RecordHead> lockHead(String platform, String dataset, String dataKey) {
-        return head(platform, dataset, dataKey, " FOR UPDATE")
-                .switchIfEmpty(Mono.error(() -> new IllegalStateException("record head vanished: " + dataKey)));
+    /** Judges each record against its head as the records before it in this push left it. */
+    private Mono<List<Applied>> judge(
+            String platform,
+            String dataset,
+            Instant receivedAt,
+            List<IncomingRecord> ordered,
+            Map<IncomingRecord, String> ids,
+            Map<String, RecordHead> heads) {
+        List<Applied> applied = new ArrayList<>(ordered.size());
+        List<Mono<Long>> moves = new ArrayList<>();
+        for (IncomingRecord r : ordered) {
+            String id = ids.get(r);
+            RecordHead head = heads.get(r.dataKey());
+            if (head == null) {
+                throw new IllegalStateException("record head vanished: " + r.dataKey());
+            }
+            if (head.recordId().equals(id)) {
+                applied.add(new Applied(r.index(), RecordStatus.ACCEPTED, 1, id));
+                continue;
+            }
+            RecordStatus status = head.judge(r.dataTimestamp(), r.contentDigest());
+            switch (status) {
+                case ACCEPTED -> {
+                    int version = head.version() + 1;
+                    heads.put(r.dataKey(), new RecordHead(id, version, r.dataTimestamp(), r.contentDigest()));
+                    moves.add(moveHead(platform, dataset, receivedAt, r, id, version));
+                    applied.add(new Applied(r.index(), RecordStatus.ACCEPTED, version, id));
+                }
+                case DUPLICATE -> applied.add(new Applied(r.index(), RecordStatus.DUPLICATE, head.version(), null));
+                case STALE -> applied.add(new Applied(r.index(), RecordStatus.STALE, null, id));
+                case REJECTED -> applied.add(new Applied(r.index(), RecordStatus.REJECTED, null, null));
+            }
+        }
+        return Flux.concat(moves).then(Mono.just(applied));
     }
 
     private Mono<Long> moveHead(
@@ -99,12 +164,8 @@ public class RecordStore {
 
     /** The head as it is now, without locking (dry runs and reads). */
     public Mono<RecordHead> findHead(String platform, String dataset, String dataKey) {
-        return head(platform, dataset, dataKey, "");
-    }
-
-    private Mono<RecordHead> head(String platform, String dataset, String dataKey, String lock) {
         return db.sql("SELECT record_id, version, data_timestamp, content_digest FROM record_heads "
-                        + "WHERE platform_code = :p AND dataset = :d AND data_key = :k" + lock)
+                        + "WHERE platform_code = :p AND dataset = :d AND data_key = :k")
                 .bind("p", platform)
                 .bind("d", dataset)
                 .bind("k", dataKey)
@@ -143,64 +204,65 @@ public class RecordStore {
                 .then();
     }
 
-    /** Appends the accepted and stale records of a receipt, in one batch. */
+    /** Appends the accepted and stale records of a receipt, in one statement (per {@link Sql#MAX_ROWS}). */
     public Mono<Void> insertRecords(
             String receiptId, String platform, String dataset, Instant receivedAt, List<Stored> records) {
         if (records.isEmpty()) {
             return Mono.empty();
         }
-        return db.inConnectionMany(
-                        connection -> Flux.from(batch(connection, receiptId, platform, dataset, receivedAt, records)
-                                        .execute())
-                                .flatMap(result -> result.getRowsUpdated()))
+        List<Object[]> rows = new ArrayList<>(records.size());
+        for (Stored s : records) {
+            IncomingRecord r = s.record();
+            rows.add(new Object[] {
+                s.recordId(),
+                receiptId,
+                r.index(),
+                platform,
+                dataset,
+                r.dataKey(),
+                r.dataTimestamp(),
+                s.status().name(),
+                s.version(),
+                r.digest(),
+                r.contentDigest(),
+                r.payload(),
+                receivedAt,
+                r.eventAt(),
+                r.lagSeconds(),
+                r.withinSla()
+            });
+        }
+        return Sql.execute(db, connection -> Sql.chunks(rows).stream()
+                        .map(chunk -> Sql.rows(
+                                connection,
+                                "INSERT INTO records (id, receipt_id, record_index, platform_code, dataset, "
+                                        + "data_key, data_timestamp, status, version, digest, content_digest, "
+                                        + "payload, received_at, event_at, lag_seconds, within_sla)",
+                                "",
+                                RECORD_TYPES,
+                                chunk))
+                        .toList())
                 .then();
     }
 
-    private static Statement batch(
-            Connection connection,
-            String receiptId,
-            String platform,
-            String dataset,
-            Instant receivedAt,
-            List<Stored> records) {
-        Statement statement = connection.createStatement("INSERT INTO records (id, receipt_id, record_index, "
-                + "platform_code, dataset, data_key, data_timestamp, status, version, digest, content_digest, payload, "
-                + "received_at, event_at, lag_seconds, within_sla) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
-                + "$13, $14, $15, $16)");
-        for (int i = 0; i < records.size(); i++) {
-            Stored s = records.get(i);
-            if (i > 0) {
-                statement.add();
-            }
-            statement
-                    .bind(0, s.recordId())
-                    .bind(1, receiptId)
-                    .bind(2, s.record().index())
-                    .bind(3, platform)
-                    .bind(4, dataset)
-                    .bind(5, s.record().dataKey())
-                    .bind(6, utc(s.record().dataTimestamp()))
-                    .bind(7, s.status().name())
-                    .bind(10, s.record().contentDigest())
-                    .bind(9, s.record().digest())
-                    .bind(11, s.record().payload())
-                    .bind(12, utc(receivedAt));
-            bindNullable(statement, 8, s.version(), Integer.class);
-            IncomingRecord r = s.record();
-            bindNullable(statement, 13, r.eventAt() == null ? null : utc(r.eventAt()), OffsetDateTime.class);
-            bindNullable(statement, 14, r.lagSeconds(), Long.class);
-            bindNullable(statement, 15, r.withinSla(), Boolean.class);
-        }
-        return statement;
-    }
-
-    private static <T> void bindNullable(Statement statement, int index, T value, Class<T> type) {
-        if (value == null) {
-            statement.bindNull(index, type);
-        } else {
-            statement.bind(index, value);
-        }
-    }
+    private static final Class<?>[] RECORD_TYPES = {
+        String.class,
+        String.class,
+        Integer.class,
+        String.class,
+        String.class,
+        String.class,
+        Instant.class,
+        String.class,
+        Integer.class,
+        String.class,
+        String.class,
+        String.class,
+        Instant.class,
+        Instant.class,
+        Long.class,
+        Boolean.class
+    };
 
     /** The stored receipt body, only for the platform it was issued to. */
     public Mono<String> findReceiptBody(String receiptId, String platform) {
@@ -228,10 +290,6 @@ public class RecordStore {
                         row.get("received_at", OffsetDateTime.class).toInstant(),
                         row.get("digest", String.class)))
                 .all();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     /** A record row to append: accepted (with its version) or stale (without). */

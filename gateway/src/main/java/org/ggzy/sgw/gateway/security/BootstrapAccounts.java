@@ -56,8 +56,15 @@ class BootstrapAccounts implements ApplicationRunner {
     private reactor.core.publisher.Mono<Boolean> create(Account account) {
         boolean generated = account.password() == null || account.password().isBlank();
         String password = generated ? generatePassword() : account.password();
-        AppUser user = new AppUser(
-                account.username(), encoder.encode(password), List.of(account.role()), List.of(), List.of(), true);
+        // BCrypt is slow on purpose (and reads the system's entropy): never on an event loop
+        return reactor.core.publisher.Mono.fromCallable(() -> encoder.encode(password))
+                .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                .flatMap(hash -> insert(account, generated, password, hash));
+    }
+
+    private reactor.core.publisher.Mono<Boolean> insert(
+            Account account, boolean generated, String password, String hash) {
+        AppUser user = new AppUser(account.username(), hash, List.of(account.role()), List.of(), List.of(), true);
         return users.insertIfAbsent(user, clock.instant()).doOnNext(inserted -> {
             if (inserted && generated) {
                 log.warn(

@@ -8,6 +8,7 @@ import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.ggzy.sgw.gateway.config.Ids;
 import org.springframework.stereotype.Component;
 
 /** Encrypts secrets at rest with AES-256-GCM under a key derived from the master key: {@code v1:<base64(iv|ct)>}. */
@@ -19,7 +20,7 @@ public class SecretCipher {
     private static final int TAG_BITS = 128;
 
     private final SecretKeySpec key;
-    private final SecureRandom random = new SecureRandom();
+    private final SecureRandom random = Ids.random();
 
     public SecretCipher(MasterKey masterKey) {
         this.key = masterKey.encryptionKey();

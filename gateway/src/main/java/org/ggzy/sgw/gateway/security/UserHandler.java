@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Accounts and roles, for the security administrator ({@code SECADMIN}): create, list, read, change roles, scope,
@@ -43,6 +44,8 @@ class UserHandler {
 
     Mono<ServerResponse> create(ServerRequest request) {
         return body(request)
+                // password hashing is deliberately slow: keep it off the event loop
+                .publishOn(Schedulers.boundedElastic())
                 .map(b -> {
                     List<String> problems = new ArrayList<>();
                     String username = text(b, "username");
@@ -80,6 +83,7 @@ class UserHandler {
     Mono<ServerResponse> patch(ServerRequest request) {
         return find(request.pathVariable("username"))
                 .zipWith(body(request))
+                .publishOn(Schedulers.boundedElastic())
                 .map(t -> {
                     AppUser u = t.getT1();
                     JsonNode b = t.getT2();

@@ -1,10 +1,10 @@
 package org.ggzy.sgw.gateway.warning;
 
-import com.github.f4b6a3.ulid.UlidCreator;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.ggzy.sgw.gateway.config.Ids;
 import org.ggzy.sgw.gateway.config.Sql;
 import org.ggzy.sgw.gateway.security.Scope;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -93,7 +93,7 @@ class SilenceRepository {
             Instant starts,
             Instant ends,
             Instant now) {
-        String id = UlidCreator.getMonotonicUlid().toString();
+        String id = Ids.next();
         DatabaseClient.GenericExecuteSpec spec = db.sql("INSERT INTO silences (id, rule, platform_code, region_code, "
                         + "reason, created_by, starts_at, ends_at, created_at) VALUES (:id, :rule, :pl, :rg, :reason, "
                         + ":by, :starts, :ends, :now)")

@@ -67,17 +67,25 @@ public class WarningRepository {
                 .concatMap(w -> events(w.id()).collectList().map(w::withEvents));
     }
 
-    /** The section's warnings that are not resolved: id, rule and fingerprint. */
-    public Flux<OpenWarning> openIn(String tradeType, String project, String section) {
-        return db.sql("SELECT id, rule, fingerprint FROM warnings WHERE open_fingerprint IS NOT NULL "
-                        + "AND trade_type = :t AND tender_project_code = :p AND bid_section_code = :s")
-                .bind("t", tradeType)
-                .bind("p", project)
-                .bind("s", section)
+    /**
+     * The warnings of these sections ({trade type, project, section} each) that are not resolved, in one query: id,
+     * rule, fingerprint and section.
+     */
+    public Flux<OpenWarning> openIn(List<String[]> sections) {
+        if (sections.isEmpty()) {
+            return Flux.empty();
+        }
+        return db.sql("SELECT id, rule, fingerprint, trade_type, tender_project_code, bid_section_code FROM warnings "
+                        + "WHERE open_fingerprint IS NOT NULL AND (trade_type, tender_project_code, bid_section_code) "
+                        + "IN (:sections)")
+                .bind("sections", List.<Object[]>copyOf(sections))
                 .map((row, meta) -> new OpenWarning(
                         row.get("id", String.class),
                         row.get("rule", String.class),
-                        row.get("fingerprint", String.class)))
+                        row.get("fingerprint", String.class),
+                        row.get("trade_type", String.class),
+                        row.get("tender_project_code", String.class),
+                        row.get("bid_section_code", String.class)))
                 .all();
     }
 
@@ -117,8 +125,9 @@ public class WarningRepository {
     /** A warning change as the stream sends it. */
     record Streamed(long seq, String type, Warning warning) {}
 
-    /** A warning that is not resolved. */
-    public record OpenWarning(String id, String rule, String fingerprint) {}
+    /** A warning that is not resolved, and its section. */
+    public record OpenWarning(
+            String id, String rule, String fingerprint, String tradeType, String project, String section) {}
 
     Mono<Page> list(WarningFilter filter, Scope scope) {
         Map<String, Object> binds = new LinkedHashMap<>();

@@ -5,11 +5,11 @@ import static org.ggzy.sgw.gateway.config.Sql.utc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.f4b6a3.ulid.UlidCreator;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.ggzy.sgw.gateway.config.Ids;
 import org.ggzy.sgw.gateway.outbox.OutboxWriter;
 import org.ggzy.sgw.gateway.rules.Finding;
 import org.ggzy.sgw.gateway.rules.Severity;
@@ -56,7 +56,7 @@ public class WarningService {
 
     private Mono<WarningChange> insert(WarningDraft draft, boolean silenced, Instant now) {
         Finding f = draft.finding();
-        String id = UlidCreator.getMonotonicUlid().toString();
+        String id = Ids.next();
         WarningStatus status = silenced ? WarningStatus.SILENCED : WarningStatus.OPEN;
         Instant escalateAt = silenced ? null : workingDays.plusWorkingDays(now, escalation.acknowledgeWorkingDays());
         DatabaseClient.GenericExecuteSpec spec = db.sql("INSERT INTO warnings (id, rule, severity, status, "

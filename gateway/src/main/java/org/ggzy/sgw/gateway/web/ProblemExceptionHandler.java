@@ -1,11 +1,14 @@
 package org.ggzy.sgw.gateway.web;
 
+import io.r2dbc.spi.R2dbcTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -13,6 +16,8 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
+import reactor.pool.PoolAcquirePendingLimitException;
+import reactor.pool.PoolAcquireTimeoutException;
 
 /**
  * The one place errors become responses: {@link ProblemException}s as they are, framework exceptions mapped to
@@ -75,6 +80,16 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         if (ex instanceof ResponseStatusException e) {
             return fromStatus(e);
         }
+        if (databaseBusy(ex)) {
+            log.atWarn()
+                    .addKeyValue("requestId", RequestIds.of(exchange))
+                    .log("no database connection: answering 503 ({})", ex.toString());
+            return ProblemType.SERVICE_UNAVAILABLE
+                    .exception("No database connection was available in time (the gateway is at capacity or its "
+                            + "database is unreachable); nothing was stored. Send the request again after Retry-After "
+                            + "seconds.")
+                    .header(HttpHeaders.RETRY_AFTER, "1");
+        }
         log.atError()
                 .addKeyValue("requestId", RequestIds.of(exchange))
                 .setCause(ex)
@@ -84,6 +99,25 @@ class ProblemExceptionHandler implements WebExceptionHandler {
                         exchange.getRequest().getPath());
         return ProblemType.INTERNAL_ERROR.exception(
                 "An internal error occurred; quote the request id when reporting it.");
+    }
+
+    /**
+     * Whether the request failed because it got no database connection (the pool had none free within its acquire
+     * time, or the transaction could not begin): overload or an outage, not a fault of the request, and nothing was
+     * stored, so {@code 503} with {@code Retry-After}, not {@code 500}.
+     */
+    static boolean databaseBusy(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CannotCreateTransactionException
+                    || t instanceof PoolAcquireTimeoutException
+                    || t instanceof PoolAcquirePendingLimitException
+                    || (t instanceof R2dbcTimeoutException
+                            && t.getMessage() != null
+                            && t.getMessage().startsWith("Connection acquisition"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemException fromStatus(ResponseStatusException e) {

@@ -1,7 +1,7 @@
 package org.ggzy.sgw.gateway.web;
 
-import com.github.f4b6a3.ulid.UlidCreator;
 import java.util.regex.Pattern;
+import org.ggzy.sgw.gateway.config.Ids;
 import org.springframework.web.server.ServerWebExchange;
 
 /** The request id every response and log line carries: the caller's {@code X-Request-Id}, or a new ULID. */
@@ -16,9 +16,7 @@ public final class RequestIds {
 
     /** A caller-supplied id is kept when it is short and plain; anything else is replaced. */
     static String choose(String supplied) {
-        return supplied != null && ACCEPTABLE.matcher(supplied).matches()
-                ? supplied
-                : UlidCreator.getMonotonicUlid().toString();
+        return supplied != null && ACCEPTABLE.matcher(supplied).matches() ? supplied : Ids.next();
     }
 
     public static String of(ServerWebExchange exchange) {

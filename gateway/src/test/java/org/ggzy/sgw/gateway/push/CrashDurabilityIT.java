@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ggzy.sgw.gateway.GatewayApplication;
 import org.ggzy.sgw.gateway.support.Records;
@@ -23,6 +24,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Kills a gateway process with SIGKILL in the middle of a sustained push load, starts a new one on the same
@@ -48,26 +50,39 @@ public class CrashDurabilityIT {
 
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
         AtomicInteger refused = new AtomicInteger();
+        AtomicBoolean killed = new AtomicBoolean();
+        // killed once 50 pushes are acknowledged (or after 30 s), whatever the speed of the machine; no new push is
+        // sent after that, and the 16 in flight are cut off
+        Runnable kill = () -> {
+            if (killed.compareAndSet(false, true)) {
+                Schedulers.boundedElastic().schedule(first::destroyForcibly);
+            }
+        };
         WebClient web = WebClient.create(base);
         Flux.range(0, 100_000)
+                .takeWhile(i -> !killed.get())
                 .flatMap(
                         i -> {
                             byte[] body = Records.bytes(Records.tenderNotice(platform.code()));
                             return platform.pushWith(web, NOTICE, body)
-                                    .doOnNext(r -> acknowledged.put(
-                                            r.at("/records/0/dataKey").asText(),
-                                            r.get("receiptId").asText()))
+                                    .doOnNext(r -> {
+                                        acknowledged.put(
+                                                r.at("/records/0/dataKey").asText(),
+                                                r.get("receiptId").asText());
+                                        if (acknowledged.size() >= 50) {
+                                            kill.run();
+                                        }
+                                    })
                                     .onErrorResume(e -> {
                                         refused.incrementAndGet();
                                         return Mono.empty();
                                     });
                         },
                         16)
-                .take(Duration.ofSeconds(6))
-                .doOnSubscribe(s -> Mono.delay(Duration.ofSeconds(3)).subscribe(t -> first.destroyForcibly()))
-                .blockLast(Duration.ofSeconds(60));
+                .doOnSubscribe(s -> Mono.delay(Duration.ofSeconds(30)).subscribe(t -> kill.run()))
+                .blockLast(Duration.ofSeconds(90));
         first.waitFor();
-        assertThat(acknowledged).as("pushes acknowledged before the kill").hasSizeGreaterThan(20);
+        assertThat(acknowledged).as("pushes acknowledged before the kill").hasSizeGreaterThanOrEqualTo(50);
         assertThat(refused.get()).as("pushes cut off by the kill").isPositive();
 
         Process second = start(port, log);

@@ -286,6 +286,56 @@ class PushIT {
         }
 
         @Test
+        void shouldJudgeVersionsOfOneDataKeyInOnePushEachAgainstTheOneBefore() {
+            ObjectNode stored = Records.tenderNotice(platform.code());
+            accepted(Records.bytes(stored));
+
+            ObjectNode fresh = Records.tenderNotice(platform.code());
+            ObjectNode freshNewer = fresh.deepCopy().put("DATA_TIMESTAMP", "20261120100000");
+            freshNewer.put("NOTICE_NAME", "更正后的招标公告");
+            ObjectNode storedNewer = stored.deepCopy().put("DATA_TIMESTAMP", "20261120110000");
+            storedNewer.put("NOTICE_NAME", "第二次更正");
+            ArrayNode batch = Records.JSON.createArrayNode();
+            batch.add(freshNewer); // 0: a new key, its later version first
+            batch.add(stored.deepCopy()); // 1: the stored record again
+            batch.add(fresh); // 2: the new key's earlier version, after the later one
+            batch.add(storedNewer); // 3: a newer version of the stored record
+            batch.add(freshNewer.deepCopy()); // 4: the later version of the new key again
+
+            JsonNode receipt = accepted(Records.bytes(batch));
+
+            List<String> statuses = new ArrayList<>();
+            receipt.get("records").forEach(r -> statuses.add(r.get("status").asText()));
+            assertThat(statuses).containsExactly("ACCEPTED", "DUPLICATE", "STALE", "ACCEPTED", "DUPLICATE");
+            assertThat(receipt.at("/records/0/version").asInt()).isEqualTo(1);
+            assertThat(receipt.at("/records/3/version").asInt()).isEqualTo(2);
+            // the head and the section point at the version each key ended with
+            for (String[] expected : new String[][] {
+                {fresh.get("DATA_KEY").asText(), "1", "更正后的招标公告"},
+                {stored.get("DATA_KEY").asText(), "2", "第二次更正"}
+            }) {
+                String head = db.sql("SELECT h.version || ' ' || r.payload FROM record_heads h JOIN records r "
+                                + "ON r.id = h.record_id WHERE h.platform_code = :p AND h.data_key = :k")
+                        .bind("p", platform.code())
+                        .bind("k", expected[0])
+                        .map(r -> r.get(0, String.class))
+                        .one()
+                        .block();
+                assertThat(head).startsWith(expected[1] + " ").contains(expected[2]);
+                List<String> attached = db.sql("SELECT r.payload FROM section_records sr JOIN records r "
+                                + "ON r.id = sr.record_id WHERE sr.platform_code = :p AND sr.data_key = :k")
+                        .bind("p", platform.code())
+                        .bind("k", expected[0])
+                        .map(r -> r.get(0, String.class))
+                        .all()
+                        .collectList()
+                        .block();
+                assertThat(attached).isNotEmpty().allSatisfy(payload -> assertThat(payload)
+                        .contains(expected[2]));
+            }
+        }
+
+        @Test
         void shouldAcceptExactlyOneOfFiftyConcurrentPushesOfOneRecord() {
             ObjectNode record = Records.tenderNotice(platform.code());
             byte[] body = Records.bytes(record);

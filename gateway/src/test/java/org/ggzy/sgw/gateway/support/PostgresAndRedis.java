@@ -11,11 +11,12 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A full gateway on a random port, in the production setting: the {@code postgres} profile against the real
- * PostgreSQL and Redis (see {@link RequiresServices}); connection settings in {@code application-it.yaml}.
+ * PostgreSQL and Redis (see {@link RequiresServices}); connection settings in {@code application-it.yaml}. No
+ * blocking call on a non-blocking thread goes unnoticed (see {@link NonBlocking}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@ExtendWith(RequiresServices.class)
+@ExtendWith({RequiresServices.class, NonBlocking.class})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"postgres", "it"})
 @AutoConfigureObservability

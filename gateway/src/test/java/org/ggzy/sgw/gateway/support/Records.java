@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 /** Records for tests, from the valid examples in {@code contracts/}, re-keyed for the test's platform. */
 public final class Records {
@@ -18,20 +17,35 @@ public final class Records {
 
     /** The valid example of a data set, with the platform's code and a unique {@code DATA_KEY}. */
     public static ObjectNode valid(String dataset, String example, String platformCode) {
-        String resource = "sgw/contracts/examples/" + dataset + "/" + example;
-        try (InputStream in = Records.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("no example " + resource);
-            }
-            ObjectNode record = uniqueProject((ObjectNode) JSON.readTree(in));
+        // not UUID.randomUUID(): tests build records on event loops, where SecureRandom's file reads are refused
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        try {
+            ObjectNode record = uniqueProject(example(dataset, example).deepCopy());
             record.put("PLATFORM_CODE", platformCode);
             record.put(
                     "DATA_KEY",
-                    "T-" + UUID.randomUUID().toString().replace("-", "").substring(0, 24));
+                    "T-" + String.format("%012x%012x", random.nextLong(1L << 48), random.nextLong(1L << 48)));
             return record;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Examples read once (tests build records inside reactive pipelines, where reading a file would block). */
+    private static final java.util.Map<String, ObjectNode> EXAMPLES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static ObjectNode example(String dataset, String example) {
+        String resource = "sgw/contracts/examples/" + dataset + "/" + example;
+        return EXAMPLES.computeIfAbsent(resource, r -> {
+            try (InputStream in = Records.class.getClassLoader().getResourceAsStream(r)) {
+                if (in == null) {
+                    throw new IllegalStateException("no example " + r);
+                }
+                return (ObjectNode) JSON.readTree(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /**

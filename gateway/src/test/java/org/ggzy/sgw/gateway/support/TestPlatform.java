@@ -5,7 +5,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.ggzy.sgw.gateway.edge.SignatureMethod;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -69,7 +69,8 @@ public record TestPlatform(WebTestClient client, String code, String secret) {
     }
 
     public static String nonce() {
-        return UUID.randomUUID().toString().replace("-", "");
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return String.format("%016x%016x", random.nextLong(), random.nextLong());
     }
 
     /** A correctly signed request; the caller may still change anything before {@code exchange()}. */
