@@ -79,6 +79,10 @@ public final class LoadGenerator {
                             "primed the gateway: %s single for %d s (%,.0f requests/s, not counted)%n",
                             endpoint.label, each.toSeconds(), primed.requestsPerSecond());
                 }
+                if (options.endpoints().contains(LoadOptions.Endpoint.PUSH)
+                        && !options.settle().isZero()) {
+                    token = settle(admin, token, options);
+                }
             }
             List<RunResult> results = new ArrayList<>();
             for (LoadOptions.Mode mode : options.modes()) {
@@ -89,6 +93,10 @@ public final class LoadGenerator {
                     System.out.println(result.json());
                     System.out.println();
                     System.out.flush();
+                    if (endpoint == LoadOptions.Endpoint.PUSH
+                            && !options.settle().isZero()) {
+                        token = settle(admin, token, options);
+                    }
                     if (options.jsonFile() != null) {
                         Files.writeString(
                                 Path.of(options.jsonFile()),
@@ -173,6 +181,66 @@ public final class LoadGenerator {
         } catch (IOException e) {
             throw new SetupException("POST " + path + " answered something that is not JSON: " + answer.body());
         }
+    }
+
+    /**
+     * Waits until the gateway's outbox holds nothing waiting for delivery (or {@code --settle} has passed), and says
+     * how long the deliveries of the last run took after it. Returns the token, renewed if it had expired.
+     */
+    static String settle(HttpClient admin, String token, LoadOptions options) {
+        long start = System.nanoTime();
+        long deadline = start + options.settle().toNanos();
+        long first = -1;
+        long pending = -1;
+        String current = token;
+        while (true) {
+            record Answer(int status, String body) {}
+            String bearer = current;
+            Answer answer = admin.headers(h -> h.set("Authorization", "Bearer " + bearer))
+                    .get()
+                    .uri("/api/v1/admin/deliveries/backlog")
+                    .responseSingle((res, content) -> content.asString(StandardCharsets.UTF_8)
+                            .defaultIfEmpty("")
+                            .map(text -> new Answer(res.status().code(), text)))
+                    .block(Duration.ofSeconds(30));
+            if (answer != null && answer.status() == 401) {
+                current = token(admin, options.adminPassword());
+                continue;
+            }
+            if (answer == null || answer.status() != 200) {
+                System.out.printf(
+                        "outbox      not waited for: the backlog answered %s%n%n",
+                        answer == null ? "nothing" : answer.status());
+                return current;
+            }
+            try {
+                pending = 0;
+                for (JsonNode d : JSON.readTree(answer.body()).path("destinations")) {
+                    pending += d.path("pending").asLong();
+                }
+            } catch (IOException e) {
+                throw new SetupException("the backlog answered something that is not JSON: " + answer.body());
+            }
+            if (first < 0) {
+                first = pending;
+            }
+            if (pending == 0 || System.nanoTime() > deadline) {
+                break;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(
+                "outbox      %,d deliveries waiting after the run; %s after %.1f s%n%n",
+                first,
+                pending == 0 ? "all delivered" : String.format("%,d still waiting (not waited longer)", pending),
+                seconds);
+        return current;
     }
 
     /** An 18-character code of the USCC alphabet, as the gateway's tests make them. */

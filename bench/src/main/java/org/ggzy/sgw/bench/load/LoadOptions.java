@@ -22,6 +22,7 @@ record LoadOptions(
         Duration noopDuration,
         Duration prime,
         Duration drain,
+        Duration settle,
         int platforms,
         double lateShare,
         double invalidShare,
@@ -127,6 +128,10 @@ record LoadOptions(
                                       (default 0s)
               --drain D               after each run, wait at most D for the requests still in flight, then cancel
                                       them (default 5s)
+              --settle D              after each push run, wait at most D until the gateway's delivery outbox is
+                                      empty (GET /api/v1/admin/deliveries/backlog), so that the next run does not
+                                      share the machine with the deliveries of this one; 0s: do not wait
+                                      (default 300s)
               --platforms N           platforms to register and spread the clients over (default 16)
               --late-share F          share of lifecycles whose first day is pushed 30 h late, so that PUSH_LATE
                                       fires for their first records (default 0.05)
@@ -158,6 +163,7 @@ record LoadOptions(
         Duration noopDuration = null;
         Duration prime = Duration.ZERO;
         Duration drain = Duration.ofSeconds(5);
+        Duration settle = Duration.ofSeconds(300);
         int platforms = 16;
         double lateShare = 0.05;
         double invalidShare = 0.2;
@@ -199,6 +205,7 @@ record LoadOptions(
                 case "--noop-duration" -> noopDuration = duration(value);
                 case "--prime" -> prime = duration(value);
                 case "--drain" -> drain = duration(value);
+                case "--settle" -> settle = duration(value);
                 case "--platforms" -> platforms = positive(name, Integer.parseInt(value));
                 case "--late-share" -> lateShare = share(name, Double.parseDouble(value));
                 case "--invalid-share" -> invalidShare = share(name, Double.parseDouble(value));
@@ -234,6 +241,7 @@ record LoadOptions(
                 noopDuration == null ? duration : noopDuration,
                 prime,
                 drain,
+                settle,
                 platforms,
                 lateShare,
                 invalidShare,

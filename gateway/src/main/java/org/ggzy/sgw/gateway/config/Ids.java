@@ -5,7 +5,9 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 
 /**
- * Identifiers (ULIDs, monotonic within a millisecond) and the strong random numbers behind them and behind secrets.
+ * Identifiers (ULIDs: time-ordered, and monotonic within a millisecond on each thread; each thread has its own
+ * generator, so that threads never wait for one another's lock) and the strong random numbers behind them and
+ * behind secrets.
  * Both come from one DRBG ({@code SecureRandom.getInstance("DRBG")}), seeded from the system's entropy once, when this
  * class is initialised (at start, on the main thread); after that it never reads {@code /dev/urandom}, so drawing an
  * id or a nonce on an event loop does no I/O (the JDK's default {@code NativePRNG} reads the device every 100 ms).
@@ -13,13 +15,14 @@ import java.security.SecureRandom;
 public final class Ids {
 
     private static final SecureRandom RANDOM = newRandom();
-    private static final UlidFactory ULIDS = UlidFactory.newMonotonicInstance(RANDOM);
+    private static final ThreadLocal<UlidFactory> ULIDS =
+            ThreadLocal.withInitial(() -> UlidFactory.newMonotonicInstance(RANDOM));
 
     private Ids() {}
 
-    /** A new ULID, 26 characters, later than every one this process made before. */
+    /** A new ULID, 26 characters, unique, later than every one this thread made before. */
     public static String next() {
-        return ULIDS.create().toString();
+        return ULIDS.get().create().toString();
     }
 
     /** The strong random number generator, for secrets, keys and initialisation vectors. */

@@ -16,7 +16,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code GET /api/v1/admin/deliveries?status=&destination=&page=&size=} and {@code POST
+ * {@code GET /api/v1/admin/deliveries?status=&destination=&page=&size=}, {@code GET
+ * /api/v1/admin/deliveries/backlog} and {@code POST
  * /api/v1/admin/deliveries/replay} with {@code {"ids": [...]}} or {@code {"destination", "from", "to"}}: dead
  * deliveries go back into the queue, due now, their attempts reset.
  */
@@ -45,6 +46,12 @@ class DeliveryHandler {
         }
         return repository.list(status, destination, page, size).flatMap(items -> ServerResponse.ok()
                 .bodyValue(Map.of("items", items, "page", page, "size", size)));
+    }
+
+    /** {@code GET /api/v1/admin/deliveries/backlog}: what is still to be delivered, per destination. */
+    Mono<ServerResponse> backlog(ServerRequest request) {
+        return repository.backlog().flatMap(destinations -> ServerResponse.ok()
+                .bodyValue(Map.of("destinations", destinations, "at", clock.instant())));
     }
 
     Mono<ServerResponse> replay(ServerRequest request) {

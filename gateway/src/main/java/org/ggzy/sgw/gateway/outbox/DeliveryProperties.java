@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  *     fields are masked)
  * @param relayInterval how often each node's relay looks for due deliveries (it also wakes after every commit that
  *     wrote some)
+ * @param wakeDelay how long the relay waits after such a wake-up before it claims, so that one claim takes the
+ *     deliveries of many pushes instead of one each
  * @param batchSize how many deliveries one claim takes
  * @param concurrency how many deliveries a node has in flight at once
  * @param lease how long a claimed delivery is reserved for the node that claimed it; after that any node may take it
@@ -33,6 +35,7 @@ public record DeliveryProperties(
         @Valid List<Route> routes,
         Map<String, Destination> destinations,
         @DefaultValue("1s") @NotNull Duration relayInterval,
+        @DefaultValue("50ms") @NotNull Duration wakeDelay,
         @DefaultValue("100") @Positive int batchSize,
         @DefaultValue("16") @Positive int concurrency,
         @DefaultValue("60s") @NotNull Duration lease,

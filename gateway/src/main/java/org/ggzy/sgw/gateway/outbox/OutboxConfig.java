@@ -16,6 +16,7 @@ class OutboxConfig {
     @Bean
     RouterFunction<ServerResponse> deliveryRoutes(DeliveryHandler handler) {
         return route(GET("/api/v1/admin/deliveries"), handler::list)
+                .andRoute(GET("/api/v1/admin/deliveries/backlog"), handler::backlog)
                 .andRoute(POST("/api/v1/admin/deliveries/replay"), handler::replay);
     }
 }

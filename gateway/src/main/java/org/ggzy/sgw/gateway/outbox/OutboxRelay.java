@@ -4,7 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.ggzy.sgw.adapters.DeliveryPort;
 import org.ggzy.sgw.adapters.DeliveryResult;
@@ -72,22 +75,39 @@ public class OutboxRelay implements SmartLifecycle {
 
     private Mono<Integer> batch(DeliveryPort destinations) {
         Instant now = clock.instant();
-        return repository
-                .claim(now, now.plus(properties.lease()), node, properties.batchSize(), destinations.destinations())
-                .as(tx::transactional)
-                .flatMap(claimed -> Flux.fromIterable(claimed)
-                        .flatMap(c -> attempt(destinations, c), properties.concurrency())
-                        .then(Mono.just(claimed.size())));
+        Mono<List<OutboxRepository.Claimed>> claim = repository.claim(
+                now, now.plus(properties.lease()), node, properties.batchSize(), destinations.destinations());
+        if (repository.claimNeedsTransaction()) {
+            claim = claim.as(tx::transactional);
+        }
+        // the deliveries that succeeded are recorded together, once the batch is through (their lease covers the
+        // wait); failures are recorded one by one, as they come
+        Map<String, Integer> delivered = new ConcurrentHashMap<>();
+        return claim.flatMap(claimed -> Flux.fromIterable(claimed)
+                .flatMap(c -> attempt(destinations, c, delivered), properties.concurrency())
+                .then(Mono.defer(() -> delivered.isEmpty()
+                        ? Mono.<Void>empty()
+                        : repository.delivered(withoutSentinel(delivered), clock.instant())))
+                .then(Mono.just(claimed.size())));
     }
 
-    private Mono<Void> attempt(DeliveryPort destinations, OutboxRepository.Claimed c) {
+    /** ConcurrentHashMap takes no null: a delivery answered without an HTTP status is kept as NO_STATUS. */
+    private static final int NO_STATUS = -1;
+
+    private static Map<String, Integer> withoutSentinel(Map<String, Integer> delivered) {
+        Map<String, Integer> statuses = new java.util.HashMap<>();
+        delivered.forEach((id, http) -> statuses.put(id, http == NO_STATUS ? null : http));
+        return statuses;
+    }
+
+    private Mono<Void> attempt(DeliveryPort destinations, OutboxRepository.Claimed c, Map<String, Integer> delivered) {
         return Mono.fromFuture(() -> destinations.send(c.delivery()))
                 .timeout(properties.lease().dividedBy(2))
                 .onErrorResume(e -> Mono.just(DeliveryResult.retry(e.toString(), null)))
-                .flatMap(result -> record(c, result));
+                .flatMap(result -> record(c, result, delivered));
     }
 
-    private Mono<Void> record(OutboxRepository.Claimed c, DeliveryResult result) {
+    private Mono<Void> record(OutboxRepository.Claimed c, DeliveryResult result, Map<String, Integer> delivered) {
         Instant now = clock.instant();
         String destination = c.delivery().destination();
         meters.counter(
@@ -98,7 +118,10 @@ public class OutboxRelay implements SmartLifecycle {
                         result.status().name())
                 .increment();
         return switch (result.status()) {
-            case DELIVERED -> repository.delivered(c.delivery().id(), result.httpStatus(), now);
+            case DELIVERED -> {
+                delivered.put(c.delivery().id(), result.httpStatus() == null ? NO_STATUS : result.httpStatus());
+                yield Mono.empty();
+            }
             case REFUSED ->
                 repository.failed(c.delivery().id(), null, "refused: " + result.cause(), result.httpStatus(), now);
             case RETRY -> {
@@ -139,13 +162,15 @@ public class OutboxRelay implements SmartLifecycle {
                                         + "(sgw.adapters.{}.enabled=true): its deliveries will be refused and go dead",
                                 d,
                                 d));
-        running = Flux.merge(Flux.interval(properties.relayInterval()).map(t -> Boolean.TRUE), wake.asFlux())
+        // a tick drains at once; a wake-up after a commit first waits wakeDelay, while further wake-ups are dropped
+        running = Flux.merge(Flux.interval(properties.relayInterval()).map(t -> Boolean.FALSE), wake.asFlux())
                 .onBackpressureDrop()
                 .concatMap(
-                        t -> drain().onErrorResume(e -> {
-                            log.warn("outbox relay failed; next round on schedule", e);
-                            return Mono.just(0);
-                        }),
+                        woken -> (woken ? Mono.delay(properties.wakeDelay()).then(drain()) : drain())
+                                .onErrorResume(e -> {
+                                    log.warn("outbox relay failed; next round on schedule", e);
+                                    return Mono.just(0);
+                                }),
                         0)
                 .subscribe();
     }

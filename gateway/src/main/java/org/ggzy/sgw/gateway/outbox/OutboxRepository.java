@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ggzy.sgw.adapters.Delivery;
+import org.ggzy.sgw.gateway.config.Dialect;
+import org.ggzy.sgw.gateway.config.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -27,38 +29,60 @@ class OutboxRepository {
     private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {};
 
     private final DatabaseClient db;
+    private final boolean postgres;
     private final ObjectMapper json = new ObjectMapper();
 
-    OutboxRepository(DatabaseClient db) {
+    OutboxRepository(DatabaseClient db, Dialect dialect) {
         this.db = db;
+        this.postgres = dialect.postgres();
     }
 
+    /** Inserts the deliveries with one multi-row statement per 1,000 (one round trip, in the caller's transaction). */
     Mono<Void> insert(List<OutboxRow> rows, Instant now) {
-        return Flux.fromIterable(rows).concatMap(r -> insert(r, now)).then();
+        if (rows.isEmpty()) {
+            return Mono.empty();
+        }
+        List<Object[]> values = new ArrayList<>(rows.size());
+        for (OutboxRow r : rows) {
+            values.add(new Object[] {
+                r.id(),
+                r.destination(),
+                r.kind(),
+                r.recordId(),
+                r.warningId(),
+                r.dataset(),
+                r.tradeType(),
+                r.partitionKey(),
+                r.platformCode(),
+                r.regionCode(),
+                write(r.attributes()),
+                r.payload(),
+                r.masking(),
+                "PENDING",
+                0,
+                now,
+                now,
+                now
+            });
+        }
+        return Sql.execute(db, connection -> Sql.chunks(values).stream()
+                        .map(chunk -> Sql.rows(
+                                connection,
+                                "INSERT INTO outbox (id, destination, kind, record_id, warning_id, dataset, trade_type, "
+                                        + "partition_key, platform_code, region_code, attributes, payload, masking, "
+                                        + "status, attempts, next_attempt_at, created_at, updated_at)",
+                                "",
+                                INSERT_TYPES,
+                                chunk))
+                        .toList())
+                .then();
     }
 
-    private Mono<Long> insert(OutboxRow r, Instant now) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql(
-                        "INSERT INTO outbox (id, destination, kind, record_id, warning_id, "
-                                + "dataset, trade_type, partition_key, platform_code, region_code, attributes, payload, masking, "
-                                + "status, attempts, next_attempt_at, created_at, updated_at) VALUES (:id, :dest, :kind, :rid, "
-                                + ":wid, :ds, :tt, :pk, :pl, :rg, :attr, :payload, :masking, 'PENDING', 0, :now, :now, :now)")
-                .bind("id", r.id())
-                .bind("dest", r.destination())
-                .bind("kind", r.kind())
-                .bind("attr", write(r.attributes()))
-                .bind("payload", r.payload())
-                .bind("masking", r.masking())
-                .bind("now", utc(now));
-        spec = nullable(spec, "rid", r.recordId(), String.class);
-        spec = nullable(spec, "wid", r.warningId(), String.class);
-        spec = nullable(spec, "ds", r.dataset(), String.class);
-        spec = nullable(spec, "tt", r.tradeType(), String.class);
-        spec = nullable(spec, "pk", r.partitionKey(), String.class);
-        spec = nullable(spec, "pl", r.platformCode(), String.class);
-        spec = nullable(spec, "rg", r.regionCode(), String.class);
-        return spec.fetch().rowsUpdated();
-    }
+    private static final Class<?>[] INSERT_TYPES = {
+        String.class, String.class, String.class, String.class, String.class, String.class, String.class,
+        String.class, String.class, String.class, String.class, String.class, String.class, String.class,
+        Integer.class, Instant.class, Instant.class, Instant.class
+    };
 
     /**
      * Claims due deliveries to the given destinations (those this node has an adapter for), in the caller's
@@ -68,6 +92,9 @@ class OutboxRepository {
     Mono<List<Claimed>> claim(Instant now, Instant leaseUntil, String node, int limit, Set<String> destinations) {
         if (destinations.isEmpty()) {
             return Mono.just(List.of());
+        }
+        if (postgres) {
+            return claimInOneStatement(now, leaseUntil, node, limit, destinations);
         }
         return db.sql("SELECT id, destination, kind, dataset, trade_type, partition_key, attributes, payload, attempts "
                         + "FROM outbox WHERE status = 'PENDING' AND next_attempt_at <= :now "
@@ -94,6 +121,35 @@ class OutboxRepository {
                                 .thenReturn(claimed));
     }
 
+    /**
+     * PostgreSQL: the same claim as one statement (lock, lease and read in one round trip, no transaction of its
+     * own needed), in the order the deliveries fell due.
+     */
+    private Mono<List<Claimed>> claimInOneStatement(
+            Instant now, Instant leaseUntil, String node, int limit, Set<String> destinations) {
+        return db.sql("UPDATE outbox o SET lease_until = :until, leased_by = :node, updated_at = :now FROM ("
+                        + "SELECT id FROM outbox WHERE status = 'PENDING' AND next_attempt_at <= :now "
+                        + "AND (lease_until IS NULL OR lease_until <= :now) AND destination IN (:destinations) "
+                        + "ORDER BY next_attempt_at LIMIT " + limit
+                        + " FOR UPDATE SKIP LOCKED) due WHERE o.id = due.id "
+                        + "RETURNING o.id, o.destination, o.kind, o.dataset, o.trade_type, o.partition_key, "
+                        + "o.attributes, o.payload, o.attempts, o.next_attempt_at")
+                .bind("until", utc(leaseUntil))
+                .bind("node", node)
+                .bind("now", utc(now))
+                .bind("destinations", List.copyOf(destinations))
+                .map(row -> Map.entry(row.get("next_attempt_at", OffsetDateTime.class), claimed(row)))
+                .all()
+                .sort(Map.Entry.comparingByKey())
+                .map(Map.Entry::getValue)
+                .collectList();
+    }
+
+    /** Whether {@link #claim} needs a transaction around it (the portable claim is two statements). */
+    boolean claimNeedsTransaction() {
+        return !postgres;
+    }
+
     private Claimed claimed(Readable row) {
         Delivery delivery = new Delivery(
                 row.get("id", String.class),
@@ -105,6 +161,44 @@ class OutboxRepository {
                 row.get("payload", String.class),
                 read(row.get("attributes", String.class)));
         return new Claimed(delivery, row.get("attempts", Integer.class));
+    }
+
+    /** Marks the deliveries delivered, with one statement per HTTP status (all of them, nearly always). */
+    Mono<Void> delivered(Map<String, Integer> httpStatusById, Instant now) {
+        if (httpStatusById.size() == 1) {
+            var only = httpStatusById.entrySet().iterator().next();
+            return delivered(only.getKey(), only.getValue(), now);
+        }
+        Map<Integer, List<String>> byStatus = new LinkedHashMap<>();
+        List<String> withoutStatus = new ArrayList<>();
+        httpStatusById.forEach((id, http) -> {
+            if (http == null) {
+                withoutStatus.add(id);
+            } else {
+                byStatus.computeIfAbsent(http, k -> new ArrayList<>()).add(id);
+            }
+        });
+        List<Mono<Long>> updates = new ArrayList<>();
+        byStatus.forEach((http, ids) -> updates.add(deliveredAll(ids, http, now)));
+        if (!withoutStatus.isEmpty()) {
+            updates.add(deliveredAll(withoutStatus, null, now));
+        }
+        return Flux.concat(updates).then();
+    }
+
+    private Mono<Long> deliveredAll(List<String> ids, Integer httpStatus, Instant now) {
+        return nullable(
+                        db.sql(
+                                        "UPDATE outbox SET status = 'DELIVERED', attempts = attempts + 1, "
+                                                + "next_attempt_at = NULL, lease_until = NULL, last_http_status = :http, "
+                                                + "delivered_at = :now, updated_at = :now WHERE id IN (:ids) AND status = 'PENDING'")
+                                .bind("now", utc(now))
+                                .bind("ids", ids),
+                        "http",
+                        httpStatus,
+                        Integer.class)
+                .fetch()
+                .rowsUpdated();
     }
 
     Mono<Void> delivered(String id, Integer httpStatus, Instant now) {
@@ -133,6 +227,43 @@ class OutboxRepository {
         spec = nullable(spec, "next", utc(next), OffsetDateTime.class);
         spec = nullable(spec, "http", httpStatus, Integer.class);
         return spec.then();
+    }
+
+    /**
+     * Per destination: deliveries waiting (due or backing off) and dead, and when the oldest waiting one was
+     * written. Reads only the rows not yet delivered (index {@code outbox_destination}).
+     */
+    Mono<List<Map<String, Object>>> backlog() {
+        return db.sql("SELECT destination, status, count(*) AS n, min(created_at) AS oldest FROM outbox "
+                        + "WHERE status IN ('PENDING', 'DEAD') GROUP BY destination, status ORDER BY destination")
+                .map(row -> new Object[] {
+                    row.get("destination", String.class),
+                    row.get("status", String.class),
+                    row.get("n", Long.class),
+                    row.get("oldest", OffsetDateTime.class)
+                })
+                .all()
+                .collectList()
+                .map(rows -> {
+                    Map<String, Map<String, Object>> by = new LinkedHashMap<>();
+                    for (Object[] r : rows) {
+                        Map<String, Object> d = by.computeIfAbsent((String) r[0], k -> {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("destination", k);
+                            m.put("pending", 0L);
+                            m.put("dead", 0L);
+                            m.put("oldestPendingAt", null);
+                            return m;
+                        });
+                        if ("PENDING".equals(r[1])) {
+                            d.put("pending", r[2]);
+                            d.put("oldestPendingAt", ((OffsetDateTime) r[3]).toInstant());
+                        } else {
+                            d.put("dead", r[2]);
+                        }
+                    }
+                    return List.copyOf(by.values());
+                });
     }
 
     Mono<List<DeliveryView>> list(String status, String destination, int page, int size) {

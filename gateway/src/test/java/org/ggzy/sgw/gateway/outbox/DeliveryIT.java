@@ -130,6 +130,10 @@ class DeliveryIT {
         JsonNode dead = awaitDelivery(key, "DEAD");
         assertThat(dead.get("lastError").asText()).contains("refused");
         assertThat(dead.get("lastHttpStatus").asInt()).isEqualTo(400);
+        long deadBefore = backlog().get("dead").asLong();
+        assertThat(deadBefore)
+                .as("dead deliveries to provincial in the backlog")
+                .isPositive();
 
         PROVINCE.stubFor(post(urlEqualTo("/supervision/v1/records"))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(dataKey))
@@ -148,6 +152,7 @@ class DeliveryIT {
                 .isEqualTo(1);
 
         assertThat(awaitDelivery(key, "DELIVERED").get("attempts").asInt()).isEqualTo(1);
+        assertThat(backlog().get("dead").asLong()).isEqualTo(deadBefore - 1);
         assertThat(awaitRequests(dataKey, 2))
                 .extracting(r -> r.getHeader("Idempotency-Key"))
                 .containsOnly(key);
@@ -259,6 +264,26 @@ class DeliveryIT {
         assertThat(found[0]).as("delivery %s", id).isNotNull();
         assertThat(found[0].get("status").asText()).isEqualTo(status);
         return found[0];
+    }
+
+    /** The provincial platform's line of {@code GET /api/v1/admin/deliveries/backlog} (zeros if it has none). */
+    private JsonNode backlog() {
+        JsonNode answer = client.get()
+                .uri("/api/v1/admin/deliveries/backlog")
+                .headers(h -> h.setBearerAuth(TestPlatform.adminToken(client, "it-admin-password")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+        for (JsonNode d : answer.get("destinations")) {
+            if (d.get("destination").asText().equals("provincial")) {
+                return d;
+            }
+        }
+        // a destination with nothing waiting and nothing dead has no line
+        return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(Map.of("pending", 0, "dead", 0));
     }
 
     private JsonNode delivery(String id) {

@@ -80,6 +80,7 @@ class OutboxRulesTest {
                     List.of(),
                     Map.of(),
                     Duration.ofSeconds(1),
+                    Duration.ofMillis(50),
                     100,
                     16,
                     Duration.ofSeconds(60),
