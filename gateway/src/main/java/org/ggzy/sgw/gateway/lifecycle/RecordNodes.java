@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Parsed payloads of stored record versions, by record id, least recently used first out. A stored version never
- * changes, so an entry never goes stale: this only saves parsing a section's records again on every push that touches
- * the section (a tender has about 26 by its contract). Bounded by {@code sgw.lifecycle.parsed-records} entries; the
+ * changes, so an entry never goes stale: this saves reading and parsing a section's records again on every push that
+ * touches the section (a tender has about 26 by its contract). Bounded by {@code sgw.lifecycle.parsed-records} entries; the
  * nodes are shared read-only with the rules, which never modify a record.
  */
 @Component
@@ -29,6 +29,17 @@ class RecordNodes {
                 return size() > RecordNodes.this.capacity;
             }
         };
+    }
+
+    /** The parsed payload of the record version if it is held (counted as a hit), else {@code null}. */
+    JsonNode peek(String recordId) {
+        synchronized (nodes) {
+            JsonNode node = nodes.get(recordId);
+            if (node != null) {
+                hits++;
+            }
+            return node;
+        }
     }
 
     /** The parsed payload of the record version, parsed now (and kept) if it is not held. */

@@ -236,30 +236,27 @@ class SectionRepository {
         List<Object[]> sections = keys.stream()
                 .map(k -> new Object[] {k.tradeType(), k.project(), k.section()})
                 .toList();
-        return db.sql("SELECT sr.trade_type, sr.project_code, sr.section_code, sr.dataset, sr.platform_code, "
-                        + "sr.data_key, sr.record_id, sr.received_at, r.payload FROM section_records sr "
-                        + "JOIN records r ON r.id = sr.record_id WHERE (sr.trade_type, sr.project_code) IN (:projects) "
-                        + "AND (sr.section_code = '' OR (sr.trade_type, sr.project_code, sr.section_code) IN (:sections)) "
-                        + "ORDER BY sr.received_at, sr.record_id")
+        // the rows without their payloads; the payloads the cache does not hold are read by id afterwards (a
+        // section's records are read again on every push that touches it, their payloads mostly only once)
+        return db.sql("SELECT trade_type, project_code, section_code, dataset, platform_code, data_key, record_id, "
+                        + "received_at FROM section_records WHERE (trade_type, project_code) IN (:projects) "
+                        + "AND (section_code = '' OR (trade_type, project_code, section_code) IN (:sections)) "
+                        + "ORDER BY received_at, record_id")
                 .bind("projects", projects)
                 .bind("sections", sections)
-                .map((row, meta) -> {
-                    String recordId = row.get("record_id", String.class);
-                    return Map.entry(
-                            new SectionKey(
-                                    row.get("trade_type", String.class),
-                                    row.get("project_code", String.class),
-                                    row.get("section_code", String.class)),
-                            new SectionRecord(
-                                    row.get("dataset", String.class),
-                                    row.get("platform_code", String.class),
-                                    row.get("data_key", String.class),
-                                    recordId,
-                                    row.get("received_at", OffsetDateTime.class).toInstant(),
-                                    nodes.get(recordId, () -> parse(row.get("payload", String.class)))));
-                })
+                .map((row, meta) -> new Row(
+                        new SectionKey(
+                                row.get("trade_type", String.class),
+                                row.get("project_code", String.class),
+                                row.get("section_code", String.class)),
+                        row.get("dataset", String.class),
+                        row.get("platform_code", String.class),
+                        row.get("data_key", String.class),
+                        row.get("record_id", String.class),
+                        row.get("received_at", OffsetDateTime.class).toInstant()))
                 .all()
                 .collectList()
+                .flatMap(this::withPayloads)
                 .map(rows -> {
                     Map<SectionKey, List<SectionRecord>> bySection = new TreeMap<>();
                     keys.forEach(k -> bySection.put(k, new ArrayList<>()));
@@ -284,6 +281,48 @@ class SectionRepository {
                             states.put(k, new SectionState(k.tradeType(), k.project(), k.section(), list)));
                     return states;
                 });
+    }
+
+    /** A row of a section's state, before its payload is added. */
+    private record Row(
+            SectionKey key, String dataset, String platform, String dataKey, String recordId, Instant receivedAt) {}
+
+    /** The rows with their parsed payloads: from the cache, else read (one query per 1,000 ids) and parsed. */
+    private Mono<List<Map.Entry<SectionKey, SectionRecord>>> withPayloads(List<Row> rows) {
+        Map<String, JsonNode> found = new java.util.HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (Row r : rows) {
+            JsonNode node = nodes.peek(r.recordId());
+            if (node != null) {
+                found.put(r.recordId(), node);
+            } else if (!found.containsKey(r.recordId())) {
+                found.put(r.recordId(), null);
+                missing.add(r.recordId());
+            }
+        }
+        Mono<Void> read = missing.isEmpty()
+                ? Mono.empty()
+                : Flux.fromIterable(Sql.chunks(missing))
+                        .concatMap(ids -> db.sql("SELECT id, payload FROM records WHERE id IN (:ids)")
+                                .bind("ids", ids)
+                                .map((row, meta) ->
+                                        Map.entry(row.get("id", String.class), row.get("payload", String.class)))
+                                .all())
+                        .doOnNext(e -> found.put(e.getKey(), nodes.get(e.getKey(), () -> parse(e.getValue()))))
+                        .then();
+        return read.then(Mono.fromCallable(() -> {
+            List<Map.Entry<SectionKey, SectionRecord>> entries = new ArrayList<>(rows.size());
+            for (Row r : rows) {
+                JsonNode node = found.get(r.recordId());
+                if (node == null) {
+                    throw new IllegalStateException("record " + r.recordId() + " of a section is missing");
+                }
+                entries.add(Map.entry(
+                        r.key(),
+                        new SectionRecord(r.dataset(), r.platform(), r.dataKey(), r.recordId(), r.receivedAt(), node)));
+            }
+            return entries;
+        }));
     }
 
     private JsonNode parse(String payload) {
