@@ -37,6 +37,11 @@ public class NonBlocking implements BeforeAllCallback, AfterAllCallback {
                 // Logback's appenders take a short lock around writing one event to the console
                 .allowBlockingCallsInside("ch.qos.logback.core.OutputStreamAppender", "writeBytes")
                 .allowBlockingCallsInside("ch.qos.logback.core.OutputStreamAppender", "subAppend")
+                // Lettuce guards its command queue with a lock held for a few instructions; two threads writing
+                // commands at once may wait on it briefly (and an error thrown inside would break the connection)
+                .allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters")
+                .allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "decrementWriters")
+                .allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "doExclusive")
                 // Netty's compression codecs load the zstd native library once, in a static initialiser
                 .allowBlockingCallsInside("com.github.luben.zstd.util.Native", "load")
                 // Spring Data Redis opens its shared connection on first use; the gateway opens it at start-up
