@@ -73,6 +73,20 @@ public final class Sql {
                 .reduce(0L, Long::sum);
     }
 
+    /**
+     * Writes rows with {@code prefix VALUES (...), (...) suffix} statements of at most {@link #MAX_ROWS} rows each
+     * (see {@link #rows}), on the caller's connection; the rows changed in all.
+     */
+    public static Mono<Long> insert(
+            DatabaseClient db, String prefix, String suffix, Class<?>[] types, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return Mono.just(0L);
+        }
+        return execute(db, connection -> chunks(rows).stream()
+                .map(chunk -> rows(connection, prefix, suffix, types, chunk))
+                .toList());
+    }
+
     /** Splits rows into chunks of at most {@link #MAX_ROWS}. */
     public static <T> List<List<T>> chunks(List<T> rows) {
         if (rows.size() <= MAX_ROWS) {

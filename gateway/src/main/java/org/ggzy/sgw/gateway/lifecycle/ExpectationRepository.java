@@ -107,21 +107,19 @@ class ExpectationRepository {
                 now
             });
         }
-        return Sql.execute(db, connection -> Sql.chunks(rows).stream()
-                        .map(chunk -> Sql.rows(
-                                connection,
-                                "INSERT INTO expectations (id, trade_type, project_code, section_code, rule, "
-                                        + "dataset, discriminator, created_by, created_by_dataset, platform_code, "
-                                        + "region_code, due_at, status, next_check_at, legal_basis, met_at, "
-                                        + "created_at, updated_at)",
-                                "ON CONFLICT (trade_type, project_code, section_code, rule, dataset, "
-                                        + "discriminator) DO UPDATE SET due_at = EXCLUDED.due_at, "
-                                        + "next_check_at = EXCLUDED.due_at, created_by = EXCLUDED.created_by, "
-                                        + "updated_at = EXCLUDED.updated_at WHERE expectations.status = 'OPEN' "
-                                        + "AND EXCLUDED.status = 'OPEN' AND expectations.due_at <> EXCLUDED.due_at",
-                                UPSERT_TYPES,
-                                chunk))
-                        .toList())
+        return Sql.insert(
+                        db,
+                        "INSERT INTO expectations (id, trade_type, project_code, section_code, rule, "
+                                + "dataset, discriminator, created_by, created_by_dataset, platform_code, "
+                                + "region_code, due_at, status, next_check_at, legal_basis, met_at, "
+                                + "created_at, updated_at)",
+                        "ON CONFLICT (trade_type, project_code, section_code, rule, dataset, "
+                                + "discriminator) DO UPDATE SET due_at = EXCLUDED.due_at, "
+                                + "next_check_at = EXCLUDED.due_at, created_by = EXCLUDED.created_by, "
+                                + "updated_at = EXCLUDED.updated_at WHERE expectations.status = 'OPEN' "
+                                + "AND EXCLUDED.status = 'OPEN' AND expectations.due_at <> EXCLUDED.due_at",
+                        UPSERT_TYPES,
+                        rows)
                 .then();
     }
 

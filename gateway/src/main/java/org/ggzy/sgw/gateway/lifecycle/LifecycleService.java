@@ -2,6 +2,7 @@ package org.ggzy.sgw.gateway.lifecycle;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,21 +129,21 @@ public class LifecycleService {
         ExpectationKeeper.Writes writes = new ExpectationKeeper.Writes();
         // one after the other: the three share the transaction's connection
         return sections.states(targets.keySet())
-                .zipWhen(states -> expectationRepository.waiting(targets.keySet()))
-                .zipWhen(read -> warnings.openIn(ruled)
-                        .collectMultimap(w -> new SectionKey(w.tradeType(), w.project(), w.section())))
-                .map(read -> reactor.util.function.Tuples.of(
-                        read.getT1().getT1(), read.getT1().getT2(), read.getT2()))
+                .flatMap(states -> expectationRepository
+                        .waiting(targets.keySet())
+                        .flatMap(waiting -> warnings.openIn(ruled)
+                                .collectMultimap(w -> new SectionKey(w.tradeType(), w.project(), w.section()))
+                                .map(open -> new Reads(states, waiting, open))))
                 .flatMap(read -> Flux.fromIterable(targets.entrySet())
                         .concatMap(e -> {
                             SectionKey key = e.getKey();
-                            SectionState state = read.getT1().get(key);
+                            SectionState state = read.states().get(key);
                             String region = regionOr(regionOf(state), regionOr(regions.get(key), platformRegion));
                             return expectations
                                     .reconcile(
                                             key,
                                             state,
-                                            read.getT2().getOrDefault(key, List.of()),
+                                            read.waiting().getOrDefault(key, List.of()),
                                             e.getValue(),
                                             platform,
                                             region,
@@ -153,7 +154,7 @@ public class LifecycleService {
                                             key,
                                             state,
                                             e.getValue(),
-                                            List.copyOf(read.getT3().getOrDefault(key, List.of())),
+                                            List.copyOf(read.open().getOrDefault(key, List.of())),
                                             platform,
                                             region,
                                             now,
@@ -161,6 +162,12 @@ public class LifecycleService {
                         })
                         .then(Mono.defer(() -> expectations.write(writes, now))));
     }
+
+    /** What the targets of a push need, read once for all of them. */
+    private record Reads(
+            Map<SectionKey, SectionState> states,
+            Map<SectionKey, List<Expectation>> waiting,
+            Map<SectionKey, Collection<WarningRepository.OpenWarning>> open) {}
 
     private Mono<Void> late(
             Arrival a,

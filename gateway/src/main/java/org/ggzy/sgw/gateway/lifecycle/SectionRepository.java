@@ -155,17 +155,15 @@ class SectionRepository {
                     at
                 })
                 .toList();
-        return Sql.execute(db, connection -> Sql.chunks(rows).stream()
-                        .map(chunk -> Sql.rows(
-                                connection,
-                                "INSERT INTO section_records (trade_type, project_code, section_code, "
-                                        + "platform_code, dataset, data_key, record_id, received_at)",
-                                "ON CONFLICT (trade_type, project_code, section_code, platform_code, dataset, "
-                                        + "data_key) DO UPDATE SET record_id = EXCLUDED.record_id, "
-                                        + "received_at = EXCLUDED.received_at",
-                                ATTACH_TYPES,
-                                chunk))
-                        .toList())
+        return Sql.insert(
+                        db,
+                        "INSERT INTO section_records (trade_type, project_code, section_code, "
+                                + "platform_code, dataset, data_key, record_id, received_at)",
+                        "ON CONFLICT (trade_type, project_code, section_code, platform_code, dataset, "
+                                + "data_key) DO UPDATE SET record_id = EXCLUDED.record_id, "
+                                + "received_at = EXCLUDED.received_at",
+                        ATTACH_TYPES,
+                        rows)
                 .then();
     }
 

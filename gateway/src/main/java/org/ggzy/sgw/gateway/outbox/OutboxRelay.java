@@ -5,9 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.ggzy.sgw.adapters.DeliveryPort;
 import org.ggzy.sgw.adapters.DeliveryResult;
@@ -82,32 +80,22 @@ public class OutboxRelay implements SmartLifecycle {
         }
         // the deliveries that succeeded are recorded together, once the batch is through (their lease covers the
         // wait); failures are recorded one by one, as they come
-        Map<String, Integer> delivered = new ConcurrentHashMap<>();
         return claim.flatMap(claimed -> Flux.fromIterable(claimed)
-                .flatMap(c -> attempt(destinations, c, delivered), properties.concurrency())
-                .then(Mono.defer(() -> delivered.isEmpty()
-                        ? Mono.<Void>empty()
-                        : repository.delivered(withoutSentinel(delivered), clock.instant())))
-                .then(Mono.just(claimed.size())));
+                .flatMap(c -> attempt(destinations, c), properties.concurrency())
+                .collectList()
+                .flatMap(delivered -> repository.delivered(delivered, clock.instant()))
+                .thenReturn(claimed.size()));
     }
 
-    /** ConcurrentHashMap takes no null: a delivery answered without an HTTP status is kept as NO_STATUS. */
-    private static final int NO_STATUS = -1;
-
-    private static Map<String, Integer> withoutSentinel(Map<String, Integer> delivered) {
-        Map<String, Integer> statuses = new java.util.HashMap<>();
-        delivered.forEach((id, http) -> statuses.put(id, http == NO_STATUS ? null : http));
-        return statuses;
-    }
-
-    private Mono<Void> attempt(DeliveryPort destinations, OutboxRepository.Claimed c, Map<String, Integer> delivered) {
+    /** One delivery attempt: emits the delivery if it succeeded, records any other outcome and completes empty. */
+    private Mono<OutboxRepository.Delivered> attempt(DeliveryPort destinations, OutboxRepository.Claimed c) {
         return Mono.fromFuture(() -> destinations.send(c.delivery()))
                 .timeout(properties.lease().dividedBy(2))
                 .onErrorResume(e -> Mono.just(DeliveryResult.retry(e.toString(), null)))
-                .flatMap(result -> record(c, result, delivered));
+                .flatMap(result -> record(c, result));
     }
 
-    private Mono<Void> record(OutboxRepository.Claimed c, DeliveryResult result, Map<String, Integer> delivered) {
+    private Mono<OutboxRepository.Delivered> record(OutboxRepository.Claimed c, DeliveryResult result) {
         Instant now = clock.instant();
         String destination = c.delivery().destination();
         meters.counter(
@@ -118,12 +106,12 @@ public class OutboxRelay implements SmartLifecycle {
                         result.status().name())
                 .increment();
         return switch (result.status()) {
-            case DELIVERED -> {
-                delivered.put(c.delivery().id(), result.httpStatus() == null ? NO_STATUS : result.httpStatus());
-                yield Mono.empty();
-            }
+            case DELIVERED ->
+                Mono.just(new OutboxRepository.Delivered(c.delivery().id(), result.httpStatus()));
             case REFUSED ->
-                repository.failed(c.delivery().id(), null, "refused: " + result.cause(), result.httpStatus(), now);
+                repository
+                        .failed(c.delivery().id(), null, "refused: " + result.cause(), result.httpStatus(), now)
+                        .then(Mono.empty());
             case RETRY -> {
                 int attempts = c.attempts() + 1;
                 Instant next = attempts >= properties.maxAttempts() ? null : now.plus(backoff(attempts));
@@ -133,7 +121,9 @@ public class OutboxRelay implements SmartLifecycle {
                             .addKeyValue("destination", destination)
                             .log("delivery dead after {} attempts: {}", attempts, result.cause());
                 }
-                yield repository.failed(c.delivery().id(), next, result.cause(), result.httpStatus(), now);
+                yield repository
+                        .failed(c.delivery().id(), next, result.cause(), result.httpStatus(), now)
+                        .then(Mono.empty());
             }
         };
     }

@@ -65,16 +65,14 @@ class OutboxRepository {
                 now
             });
         }
-        return Sql.execute(db, connection -> Sql.chunks(values).stream()
-                        .map(chunk -> Sql.rows(
-                                connection,
-                                "INSERT INTO outbox (id, destination, kind, record_id, warning_id, dataset, trade_type, "
-                                        + "partition_key, platform_code, region_code, attributes, payload, masking, "
-                                        + "status, attempts, next_attempt_at, created_at, updated_at)",
-                                "",
-                                INSERT_TYPES,
-                                chunk))
-                        .toList())
+        return Sql.insert(
+                        db,
+                        "INSERT INTO outbox (id, destination, kind, record_id, warning_id, dataset, trade_type, "
+                                + "partition_key, platform_code, region_code, attributes, payload, masking, "
+                                + "status, attempts, next_attempt_at, created_at, updated_at)",
+                        "",
+                        INSERT_TYPES,
+                        values)
                 .then();
     }
 
@@ -163,57 +161,29 @@ class OutboxRepository {
         return new Claimed(delivery, row.get("attempts", Integer.class));
     }
 
-    /** Marks the deliveries delivered, with one statement per HTTP status (all of them, nearly always). */
-    Mono<Void> delivered(Map<String, Integer> httpStatusById, Instant now) {
-        if (httpStatusById.size() == 1) {
-            var only = httpStatusById.entrySet().iterator().next();
-            return delivered(only.getKey(), only.getValue(), now);
+    /** Marks the deliveries delivered, with one statement per HTTP status (one in all, nearly always). */
+    Mono<Void> delivered(List<Delivered> delivered, Instant now) {
+        Map<Integer, List<String>> byStatus = new LinkedHashMap<>(); // a null key: answered without a status
+        for (Delivered d : delivered) {
+            byStatus.computeIfAbsent(d.httpStatus(), k -> new ArrayList<>()).add(d.id());
         }
-        Map<Integer, List<String>> byStatus = new LinkedHashMap<>();
-        List<String> withoutStatus = new ArrayList<>();
-        httpStatusById.forEach((id, http) -> {
-            if (http == null) {
-                withoutStatus.add(id);
-            } else {
-                byStatus.computeIfAbsent(http, k -> new ArrayList<>()).add(id);
-            }
-        });
-        List<Mono<Long>> updates = new ArrayList<>();
-        byStatus.forEach((http, ids) -> updates.add(deliveredAll(ids, http, now)));
-        if (!withoutStatus.isEmpty()) {
-            updates.add(deliveredAll(withoutStatus, null, now));
-        }
-        return Flux.concat(updates).then();
-    }
-
-    private Mono<Long> deliveredAll(List<String> ids, Integer httpStatus, Instant now) {
-        return nullable(
-                        db.sql(
-                                        "UPDATE outbox SET status = 'DELIVERED', attempts = attempts + 1, "
+        return Flux.fromIterable(byStatus.entrySet())
+                .concatMap(e -> nullable(
+                                db.sql("UPDATE outbox SET status = 'DELIVERED', attempts = attempts + 1, "
                                                 + "next_attempt_at = NULL, lease_until = NULL, last_http_status = :http, "
-                                                + "delivered_at = :now, updated_at = :now WHERE id IN (:ids) AND status = 'PENDING'")
-                                .bind("now", utc(now))
-                                .bind("ids", ids),
-                        "http",
-                        httpStatus,
-                        Integer.class)
-                .fetch()
-                .rowsUpdated();
-    }
-
-    Mono<Void> delivered(String id, Integer httpStatus, Instant now) {
-        return nullable(
-                        db.sql(
-                                        "UPDATE outbox SET status = 'DELIVERED', attempts = attempts + 1, next_attempt_at = NULL, "
-                                                + "lease_until = NULL, last_http_status = :http, delivered_at = :now, "
-                                                + "updated_at = :now WHERE id = :id AND status = 'PENDING'")
-                                .bind("now", utc(now))
-                                .bind("id", id),
-                        "http",
-                        httpStatus,
-                        Integer.class)
+                                                + "delivered_at = :now, updated_at = :now WHERE id IN (:ids) "
+                                                + "AND status = 'PENDING'")
+                                        .bind("now", utc(now))
+                                        .bind("ids", e.getValue()),
+                                "http",
+                                e.getKey(),
+                                Integer.class)
+                        .then())
                 .then();
     }
+
+    /** A delivery that succeeded, with the HTTP status of the answer (if the destination speaks HTTP). */
+    record Delivered(String id, Integer httpStatus) {}
 
     /** Records a failed attempt: due again at {@code next}, or dead when {@code next} is null. */
     Mono<Void> failed(String id, Instant next, String error, Integer httpStatus, Instant now) {

@@ -57,15 +57,13 @@ public class RecordStore {
                 platform, dataset, r.dataKey(), id, 1, r.dataTimestamp(), r.contentDigest(), receivedAt
             });
         }
-        return Sql.execute(db, connection -> Sql.chunks(rows).stream()
-                        .map(chunk -> Sql.rows(
-                                connection,
-                                "INSERT INTO record_heads (platform_code, dataset, data_key, record_id, version, "
-                                        + "data_timestamp, content_digest, updated_at)",
-                                "ON CONFLICT DO NOTHING",
-                                HEAD_TYPES,
-                                chunk))
-                        .toList())
+        return Sql.insert(
+                        db,
+                        "INSERT INTO record_heads (platform_code, dataset, data_key, record_id, version, "
+                                + "data_timestamp, content_digest, updated_at)",
+                        "ON CONFLICT DO NOTHING",
+                        HEAD_TYPES,
+                        rows)
                 .flatMap(inserted -> inserted == ordered.size()
                         ? Mono.just(ordered.stream()
                                 .map(r -> new Applied(r.index(), RecordStatus.ACCEPTED, 1, ids.get(r)))
@@ -232,16 +230,14 @@ public class RecordStore {
                 r.withinSla()
             });
         }
-        return Sql.execute(db, connection -> Sql.chunks(rows).stream()
-                        .map(chunk -> Sql.rows(
-                                connection,
-                                "INSERT INTO records (id, receipt_id, record_index, platform_code, dataset, "
-                                        + "data_key, data_timestamp, status, version, digest, content_digest, "
-                                        + "payload, received_at, event_at, lag_seconds, within_sla)",
-                                "",
-                                RECORD_TYPES,
-                                chunk))
-                        .toList())
+        return Sql.insert(
+                        db,
+                        "INSERT INTO records (id, receipt_id, record_index, platform_code, dataset, "
+                                + "data_key, data_timestamp, status, version, digest, content_digest, "
+                                + "payload, received_at, event_at, lag_seconds, within_sla)",
+                        "",
+                        RECORD_TYPES,
+                        rows)
                 .then();
     }
 

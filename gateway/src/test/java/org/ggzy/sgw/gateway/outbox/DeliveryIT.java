@@ -268,15 +268,7 @@ class DeliveryIT {
 
     /** The provincial platform's line of {@code GET /api/v1/admin/deliveries/backlog} (zeros if it has none). */
     private JsonNode backlog() {
-        JsonNode answer = client.get()
-                .uri("/api/v1/admin/deliveries/backlog")
-                .headers(h -> h.setBearerAuth(TestPlatform.adminToken(client, "it-admin-password")))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody();
+        JsonNode answer = adminGet("/api/v1/admin/deliveries/backlog");
         for (JsonNode d : answer.get("destinations")) {
             if (d.get("destination").asText().equals("provincial")) {
                 return d;
@@ -286,9 +278,10 @@ class DeliveryIT {
         return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(Map.of("pending", 0, "dead", 0));
     }
 
-    private JsonNode delivery(String id) {
-        JsonNode page = client.get()
-                .uri("/api/v1/admin/deliveries?destination=provincial&size=500")
+    /** A GET of the administration API as sysadmin, expecting 200. */
+    private JsonNode adminGet(String uri) {
+        return client.get()
+                .uri(uri)
                 .headers(h -> h.setBearerAuth(TestPlatform.adminToken(client, "it-admin-password")))
                 .exchange()
                 .expectStatus()
@@ -296,6 +289,10 @@ class DeliveryIT {
                 .expectBody(JsonNode.class)
                 .returnResult()
                 .getResponseBody();
+    }
+
+    private JsonNode delivery(String id) {
+        JsonNode page = adminGet("/api/v1/admin/deliveries?destination=provincial&size=500");
         for (JsonNode item : page.get("items")) {
             if (item.get("id").asText().equals(id)) {
                 return item;
