@@ -21,6 +21,10 @@ public record Violation(String pointer, String code, String keyword, String mess
     public static final String PLATFORM_MISMATCH = "PLATFORM_MISMATCH";
     public static final String DATA_TIMESTAMP_IN_FUTURE = "DATA_TIMESTAMP_IN_FUTURE";
     public static final String VERSION_CONFLICT = "VERSION_CONFLICT";
+    /** The record names a project owned by another platform, which has not made the pushing platform a co-platform. */
+    public static final String NOT_OWNER = "NOT_OWNER";
+    /** The record's region lies outside the regions the pushing platform is registered for. */
+    public static final String REGION_OUT_OF_SCOPE = "REGION_OUT_OF_SCOPE";
 
     public Violation {
         Objects.requireNonNull(pointer, "pointer");

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.ggzy.sgw.gateway.ownership.ProjectOwnership;
 import org.ggzy.sgw.gateway.rules.SectionRecord;
 import org.ggzy.sgw.gateway.rules.SectionState;
 import org.ggzy.sgw.gateway.warning.WarningDraft;
@@ -54,7 +55,12 @@ public class LifecycleService {
      * each step below is one statement for all the sections of the push (see {@link SectionRepository}), then the
      * rules run section by section in memory, and the expectation rows they gather are written at once.
      */
-    public Mono<LifecycleOutcome> apply(String platform, String platformRegion, Instant now, List<Arrival> arrivals) {
+    public Mono<LifecycleOutcome> apply(
+            String platform,
+            String platformRegion,
+            ProjectOwnership.Owners owners,
+            Instant now,
+            List<Arrival> arrivals) {
         LifecycleOutcome outcome = new LifecycleOutcome();
         Map<SectionKey, List<Arrival>> bySection = new TreeMap<>();
         Map<SectionKey, String> namedRegion = new LinkedHashMap<>();
@@ -64,7 +70,8 @@ public class LifecycleService {
                 bySection.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
                 attachments.add(new SectionRepository.Attachment(key, a.datasetId(), a.dataKey(), a.recordId()));
                 String region = Subjects.region(a.dataset(), a.node());
-                if (region != null) {
+                // a section's region comes from its owner's records, never from a co-platform's
+                if (region != null && platform.equals(owners.ownerOf(key))) {
                     namedRegion.putIfAbsent(key, region);
                 }
             }
@@ -79,7 +86,7 @@ public class LifecycleService {
                 .doOnNext(regions::putAll)
                 .then(sections.attach(attachments, platform, now))
                 .then(targets(bySection, platform, now, regions))
-                .flatMap(targets -> evaluate(targets, platform, platformRegion, regions, now, outcome))
+                .flatMap(targets -> evaluate(targets, platform, platformRegion, owners, regions, now, outcome))
                 .thenMany(Flux.fromIterable(arrivals)
                         .concatMap(a -> late(a, platform, regions, platformRegion, now, outcome)))
                 .then(Mono.just(outcome));
@@ -117,6 +124,7 @@ public class LifecycleService {
             Map<SectionKey, List<Arrival>> targets,
             String platform,
             String platformRegion,
+            ProjectOwnership.Owners owners,
             Map<SectionKey, String> regions,
             Instant now,
             LifecycleOutcome outcome) {
@@ -138,7 +146,8 @@ public class LifecycleService {
                         .concatMap(e -> {
                             SectionKey key = e.getKey();
                             SectionState state = read.states().get(key);
-                            String region = regionOr(regionOf(state), regionOr(regions.get(key), platformRegion));
+                            String region = regionOr(
+                                    regionOf(state, owners.ownerOf(key)), regionOr(regions.get(key), platformRegion));
                             return expectations
                                     .reconcile(
                                             key,
@@ -196,10 +205,13 @@ public class LifecycleService {
                 .then();
     }
 
-    /** The region of a section: its own record's region field, else its project's. */
-    static String regionOf(SectionState state) {
+    /** The region of a section: its owner's own record's region field, else its project's. */
+    static String regionOf(SectionState state, String owner) {
         String projectRegion = null;
         for (SectionRecord r : state.records()) {
+            if (owner != null && !owner.equals(r.platformCode())) {
+                continue;
+            }
             String region = r.text("REGION_CODE");
             if (region != null) {
                 if (!r.dataset().endsWith("tender-project") && !r.dataset().equals("gcjs.project")) {

@@ -17,6 +17,9 @@ import org.ggzy.sgw.gateway.edge.SignatureMethod;
 import org.ggzy.sgw.gateway.lifecycle.Arrival;
 import org.ggzy.sgw.gateway.lifecycle.Lag;
 import org.ggzy.sgw.gateway.lifecycle.LifecycleOutcome;
+import org.ggzy.sgw.gateway.ownership.ProjectOwnership;
+import org.ggzy.sgw.gateway.lifecycle.SectionKey;
+import org.ggzy.sgw.gateway.lifecycle.Subjects;
 import org.ggzy.sgw.gateway.platform.PlatformCredentials;
 import org.ggzy.sgw.gateway.record.Applied;
 import org.ggzy.sgw.gateway.record.IncomingRecord;
@@ -95,20 +98,33 @@ class PushService {
     /** Validates a push and predicts each record's status against what is stored; stores nothing. */
     Mono<Receipt> dryRun(PushRequest request) {
         Instant receivedAt = clock.instant();
-        return check(request, receivedAt).flatMap(checked -> reactor.core.publisher.Flux.fromIterable(checked)
-                .filter(RecordChecker.Checked::valid)
-                .concatMap(c -> store.findHead(
-                                request.platform().code(),
-                                request.dataset().id().value(),
-                                c.dataKey())
-                        .map(head -> new Applied(
-                                c.raw().index(),
-                                head.judge(c.dataTimestamp(), c.contentDigest()),
-                                head.version(),
-                                null))
-                        .defaultIfEmpty(new Applied(c.raw().index(), RecordStatus.ACCEPTED, 1, null)))
-                .collectList()
-                .map(applied -> receipt(request, null, receivedAt, checked, applied)));
+        return check(request, receivedAt)
+                .flatMap(all -> {
+                    String platform = request.platform().code();
+                    Map<Integer, List<SectionKey>> subjects = subjects(request.dataset(), all);
+                    return supervision
+                            .ownership()
+                            .lookup(
+                                    platform,
+                                    subjects.values().stream()
+                                            .flatMap(List::stream)
+                                            .toList())
+                            .map(owners -> owned(request.dataset(), platform, all, subjects, owners));
+                })
+                .flatMap(checked -> reactor.core.publisher.Flux.fromIterable(checked)
+                        .filter(RecordChecker.Checked::valid)
+                        .concatMap(c -> store.findHead(
+                                        request.platform().code(),
+                                        request.dataset().id().value(),
+                                        c.dataKey())
+                                .map(head -> new Applied(
+                                        c.raw().index(),
+                                        head.judge(c.dataTimestamp(), c.contentDigest()),
+                                        head.version(),
+                                        null))
+                                .defaultIfEmpty(new Applied(c.raw().index(), RecordStatus.ACCEPTED, 1, null)))
+                        .collectList()
+                        .map(applied -> receipt(request, null, receivedAt, checked, applied)));
     }
 
     /**
@@ -120,7 +136,11 @@ class PushService {
         Mono<List<RecordChecker.Checked>> check =
                 Mono.fromCallable(() -> parser.parse(request.body(), request.ndjson()).stream()
                         .map(raw -> checker.check(
-                                request.dataset(), request.platform().code(), receivedAt, raw))
+                                request.dataset(),
+                                request.platform().code(),
+                                request.platform().regionCode(),
+                                receivedAt,
+                                raw))
                         .toList());
         return request.body().length <= INLINE_CHECK_BYTES ? check : check.subscribeOn(Schedulers.parallel());
     }
@@ -128,7 +148,66 @@ class PushService {
     /** Bodies up to this size are checked without leaving the current thread. */
     static final int INLINE_CHECK_BYTES = 16 * 1024;
 
+    /**
+     * Inside the transaction: claims the projects of the valid records (the first platform to push a record of a
+     * project owns it), refuses the records that name another platform's project ({@code NOT_OWNER}), then stores the
+     * rest.
+     */
     private Mono<Committed> commit(PushRequest request, Instant receivedAt, List<RecordChecker.Checked> checked) {
+        String platform = request.platform().code();
+        Map<Integer, List<SectionKey>> subjects = subjects(request.dataset(), checked);
+        List<SectionKey> projects =
+                subjects.values().stream().flatMap(List::stream).toList();
+        return supervision
+                .ownership()
+                .claim(platform, projects, receivedAt)
+                .flatMap(owners -> store(
+                        request, receivedAt, owned(request.dataset(), platform, checked, subjects, owners), owners));
+    }
+
+    /** The projects and sections each valid record names, by record index. */
+    private static Map<Integer, List<SectionKey>> subjects(Dataset dataset, List<RecordChecker.Checked> checked) {
+        Map<Integer, List<SectionKey>> subjects = new java.util.HashMap<>();
+        for (RecordChecker.Checked c : checked) {
+            if (c.valid()) {
+                subjects.put(c.raw().index(), Subjects.of(dataset, c.raw().node()));
+            }
+        }
+        return subjects;
+    }
+
+    /** The checked records, those naming a project of another platform (without a grant) refused. */
+    static List<RecordChecker.Checked> owned(
+            Dataset dataset,
+            String platform,
+            List<RecordChecker.Checked> checked,
+            Map<Integer, List<SectionKey>> subjects,
+            ProjectOwnership.Owners owners) {
+        List<RecordChecker.Checked> result = new ArrayList<>(checked.size());
+        for (RecordChecker.Checked c : checked) {
+            SectionKey refused =
+                    c.valid() ? owners.refused(platform, subjects.get(c.raw().index())) : null;
+            result.add(refused == null ? c : c.refused(notOwner(dataset, refused, owners.ownerOf(refused))));
+        }
+        return result;
+    }
+
+    private static Violation notOwner(Dataset dataset, SectionKey key, String owner) {
+        String field = dataset.subject().project();
+        return new Violation(
+                Violation.pointerOf(field),
+                Violation.NOT_OWNER,
+                "owner",
+                "Project " + key.project() + " belongs to platform " + owner
+                        + ", which has not been made a co-platform of it for the pushing platform",
+                dataset.label(field) + " " + key.project() + " 属于交易平台 " + owner + "，推送平台无权推送该项目的数据");
+    }
+
+    private Mono<Committed> store(
+            PushRequest request,
+            Instant receivedAt,
+            List<RecordChecker.Checked> checked,
+            ProjectOwnership.Owners owners) {
         String platform = request.platform().code();
         String dataset = request.dataset().id().value();
         Map<Integer, Lag> lags = new java.util.HashMap<>();
@@ -166,7 +245,7 @@ class PushService {
                     .then(store.insertRecords(receiptId, platform, dataset, receivedAt, rows))
                     .then(supervision
                             .lifecycle()
-                            .apply(platform, request.platform().regionCode(), receivedAt, arrivals))
+                            .apply(platform, request.platform().regionCode(), owners, receivedAt, arrivals))
                     .flatMap(outcome -> supervision
                             .deliveries(platform, request.platform().regionCode(), arrivals, receivedAt)
                             .flatMap(deliveries ->

@@ -15,8 +15,9 @@ import org.ggzy.sgw.schemas.Violation;
 
 /**
  * Validates each record of a push (CPU only): the specification, then what only the gateway knows: the record's
- * {@code PLATFORM_CODE} must be the authenticated platform's, and its {@code DATA_TIMESTAMP} must not be in the
- * future.
+ * {@code PLATFORM_CODE} must be the authenticated platform's, its region must lie inside the platform's registered
+ * region (GB/T 2260 prefix: a platform of {@code 350000} may push {@code 35xxxx}, one of {@code 350100} only {@code
+ * 3501xx}), and its {@code DATA_TIMESTAMP} must not be in the future.
  */
 final class RecordChecker {
 
@@ -28,10 +29,11 @@ final class RecordChecker {
         this.futureTolerance = futureTolerance;
     }
 
-    Checked check(Dataset dataset, String platformCode, Instant receivedAt, RawRecord raw) {
+    Checked check(Dataset dataset, String platformCode, String platformRegion, Instant receivedAt, RawRecord raw) {
         JsonNode node = raw.node();
         Validation validation = validator.validate(dataset, node);
         List<Violation> violations = new ArrayList<>(validation.violations());
+        regionScope(dataset, platformRegion, node, violations);
         String platform = text(node, "PLATFORM_CODE");
         if (platform != null && !platform.equals(platformCode)) {
             violations.add(new Violation(
@@ -67,6 +69,33 @@ final class RecordChecker {
                 contentDigest);
     }
 
+    /** The record's region field, when the data set has one and it is filled, must lie in the platform's region. */
+    private static void regionScope(Dataset dataset, String platformRegion, JsonNode node, List<Violation> violations) {
+        String field = dataset.subject().region();
+        String region = field == null ? null : text(node, field);
+        if (region == null || region.isBlank() || platformRegion == null || covers(platformRegion, region.strip())) {
+            return;
+        }
+        violations.add(new Violation(
+                Violation.pointerOf(field),
+                Violation.REGION_OUT_OF_SCOPE,
+                "regionScope",
+                field + " " + region + " is outside the region " + platformRegion
+                        + " the pushing platform is registered for",
+                dataset.label(field) + " " + region + " 不在推送平台登记的行政区划 " + platformRegion + " 范围内"));
+    }
+
+    /**
+     * Whether a region code lies inside a registered region: a province ({@code xx0000}) covers its two digits, a city
+     * ({@code xxxx00}) its four, a county only itself.
+     */
+    static boolean covers(String registered, String region) {
+        String prefix = registered.endsWith("0000")
+                ? registered.substring(0, 2)
+                : registered.endsWith("00") ? registered.substring(0, 4) : registered;
+        return region.startsWith(prefix);
+    }
+
     private static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
         return v != null && v.isTextual() ? v.asText() : null;
@@ -84,6 +113,13 @@ final class RecordChecker {
 
         boolean valid() {
             return violations.isEmpty();
+        }
+
+        /** The same record refused for one more reason found in the transaction (e.g. ownership). */
+        Checked refused(Violation violation) {
+            List<Violation> all = new ArrayList<>(violations);
+            all.add(violation);
+            return new Checked(raw, dataKey, dataTimestamp, all, unknownFields, digest, null);
         }
     }
 }

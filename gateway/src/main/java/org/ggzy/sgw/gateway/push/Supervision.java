@@ -6,6 +6,7 @@ import java.util.List;
 import org.ggzy.sgw.gateway.lifecycle.Arrival;
 import org.ggzy.sgw.gateway.lifecycle.CreditCheck;
 import org.ggzy.sgw.gateway.lifecycle.LifecycleService;
+import org.ggzy.sgw.gateway.ownership.ProjectOwnership;
 import org.ggzy.sgw.gateway.lifecycle.PushLate;
 import org.ggzy.sgw.gateway.lifecycle.Subjects;
 import org.ggzy.sgw.gateway.outbox.OutboxRelay;
@@ -29,14 +30,17 @@ class Supervision {
     private final OutboxWriter outbox;
     private final OutboxRelay relay;
     private final CreditCheck credit;
+    private final ProjectOwnership ownership;
 
     Supervision(
             LifecycleService lifecycle,
             PushLate pushLate,
             WarningBus bus,
             OutboxWriter outbox,
-            AfterCommit afterCommit) {
+            AfterCommit afterCommit,
+            ProjectOwnership ownership) {
         this.lifecycle = lifecycle;
+        this.ownership = ownership;
         this.pushLate = pushLate;
         this.bus = bus;
         this.outbox = outbox;
@@ -50,6 +54,10 @@ class Supervision {
 
     LifecycleService lifecycle() {
         return lifecycle;
+    }
+
+    ProjectOwnership ownership() {
+        return ownership;
     }
 
     PushLate pushLate() {

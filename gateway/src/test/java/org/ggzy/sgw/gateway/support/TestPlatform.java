@@ -19,8 +19,14 @@ public record TestPlatform(WebTestClient client, String code, String secret) {
     private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Registers a platform with a fresh random code for the given data sets. */
+    /** Registers a platform of Fuzhou (350100) with a fresh random code for the given data sets. */
     public static TestPlatform register(WebTestClient client, String adminPassword, String... datasets) {
+        return registerIn(client, adminPassword, "350100", datasets);
+    }
+
+    /** Registers a platform of a region with a fresh random code for the given data sets. */
+    public static TestPlatform registerIn(
+            WebTestClient client, String adminPassword, String regionCode, String... datasets) {
         String code = randomCode();
         JsonNode created = client.post()
                 .uri("/api/v1/admin/platforms")
@@ -32,7 +38,7 @@ public record TestPlatform(WebTestClient client, String code, String secret) {
                         "name",
                         "测试交易系统 " + code,
                         "regionCode",
-                        "350100",
+                        regionCode,
                         "datasets",
                         List.of(datasets)))
                 .exchange()
@@ -45,10 +51,15 @@ public record TestPlatform(WebTestClient client, String code, String secret) {
     }
 
     public static String adminToken(WebTestClient client, String password) {
+        return token(client, "sysadmin", password);
+    }
+
+    /** A bearer token of the embedded identity provider. */
+    public static String token(WebTestClient client, String username, String password) {
         return client.post()
                 .uri("/api/v1/auth/token")
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("username", "sysadmin", "password", password))
+                .bodyValue(Map.of("username", username, "password", password))
                 .exchange()
                 .expectStatus()
                 .isOk()

@@ -1,0 +1,44 @@
+package org.ggzy.sgw.gateway.ownership;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** {@link OwnershipChecks} on the embedded default (H2 in a file, in-process nonces and rate limits). */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "sgw.security.admin-password=" + EmbeddedOwnershipIT.ADMIN,
+            "sgw.security.secadmin-password=" + EmbeddedOwnershipIT.SECADMIN,
+            "sgw.scanner.enabled=false"
+        })
+class EmbeddedOwnershipIT extends OwnershipChecks {
+
+    static final String ADMIN = "Embedded-Admin-Pass-2026!";
+    static final String SECADMIN = "Embedded-Secadmin-Pass-2026!";
+
+    @TempDir
+    static Path data;
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        String file = data.resolve("sgw").toString();
+        registry.add(
+                "spring.r2dbc.url",
+                () -> "r2dbc:h2:file://localhost/" + file + "?options=MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+        registry.add("spring.flyway.url", () -> "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+        registry.add("sgw.security.master-key-file", () -> data.resolve("master.key").toString());
+    }
+
+    @Override
+    String adminPassword() {
+        return ADMIN;
+    }
+
+    @Override
+    String secadminPassword() {
+        return SECADMIN;
+    }
+}
