@@ -29,7 +29,8 @@ class OwnershipHandler {
 
     Mono<ServerResponse> ownership(ServerRequest request) {
         Project p = project(request, List.of());
-        return service.find(p.tradeType(), p.code()).flatMap(v -> ServerResponse.ok().bodyValue(v));
+        return service.find(p.tradeType(), p.code())
+                .flatMap(v -> ServerResponse.ok().bodyValue(v));
     }
 
     Mono<ServerResponse> grant(ServerRequest request) {
@@ -102,7 +103,8 @@ class OwnershipHandler {
 
     private static String reason(String reason, List<String> errors) {
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            errors.add("reason is required (at most 1,000 characters): it is kept with the grant and in the audit trail");
+            errors.add(
+                    "reason is required (at most 1,000 characters): it is kept with the grant and in the audit trail");
             return null;
         }
         return reason.strip();

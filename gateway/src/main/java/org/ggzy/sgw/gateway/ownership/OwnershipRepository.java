@@ -41,18 +41,19 @@ class OwnershipRepository {
                         row.get("updated_at", OffsetDateTime.class).toInstant(),
                         List.of()))
                 .one();
-        return owner.flatMap(o -> db.sql("SELECT platform_code, reason, granted_by, granted_at FROM project_co_platforms "
-                        + "WHERE trade_type = :t AND project_code = :p ORDER BY platform_code")
-                .bind("t", tradeType)
-                .bind("p", project)
-                .map((row, meta) -> new OwnershipView.CoPlatform(
-                        row.get("platform_code", String.class),
-                        row.get("reason", String.class),
-                        row.get("granted_by", String.class),
-                        row.get("granted_at", OffsetDateTime.class).toInstant()))
-                .all()
-                .collectList()
-                .map(o::withCoPlatforms));
+        return owner.flatMap(
+                o -> db.sql("SELECT platform_code, reason, granted_by, granted_at FROM project_co_platforms "
+                                + "WHERE trade_type = :t AND project_code = :p ORDER BY platform_code")
+                        .bind("t", tradeType)
+                        .bind("p", project)
+                        .map((row, meta) -> new OwnershipView.CoPlatform(
+                                row.get("platform_code", String.class),
+                                row.get("reason", String.class),
+                                row.get("granted_by", String.class),
+                                row.get("granted_at", OffsetDateTime.class).toInstant()))
+                        .all()
+                        .collectList()
+                        .map(o::withCoPlatforms));
     }
 
     Mono<Boolean> platformExists(String code) {
@@ -98,23 +99,48 @@ class OwnershipRepository {
      */
     Mono<Void> handOver(String tradeType, String project, String from, String to, boolean detach, Instant now) {
         Mono<Void> detached = detach
-                ? update("UPDATE expectations SET status = 'CANCELLED', next_check_at = NULL, updated_at = :now "
-                                + "WHERE trade_type = :t AND project_code = :p AND platform_code = :from "
-                                + "AND status IN ('OPEN', 'BREACHED')",
-                                tradeType, project, from, to, now)
-                        .then(update("DELETE FROM section_records WHERE trade_type = :t AND project_code = :p "
+                ? update(
+                                "UPDATE expectations SET status = 'CANCELLED', next_check_at = NULL, updated_at = :now "
+                                        + "WHERE trade_type = :t AND project_code = :p AND platform_code = :from "
+                                        + "AND status IN ('OPEN', 'BREACHED')",
+                                tradeType,
+                                project,
+                                from,
+                                to,
+                                now)
+                        .then(update(
+                                "DELETE FROM section_records WHERE trade_type = :t AND project_code = :p "
                                         + "AND platform_code = :from",
-                                tradeType, project, from, to, now))
+                                tradeType,
+                                project,
+                                from,
+                                to,
+                                now))
                 : Mono.empty();
-        return detached.then(update("UPDATE project_owners SET platform_code = :to, updated_at = :now "
+        return detached.then(update(
+                        "UPDATE project_owners SET platform_code = :to, updated_at = :now "
                                 + "WHERE trade_type = :t AND project_code = :p AND platform_code = :from",
-                        tradeType, project, from, to, now))
-                .then(update("UPDATE sections SET platform_code = :to, region_code = '', updated_at = :now "
+                        tradeType,
+                        project,
+                        from,
+                        to,
+                        now))
+                .then(update(
+                        "UPDATE sections SET platform_code = :to, region_code = '', updated_at = :now "
                                 + "WHERE trade_type = :t AND project_code = :p AND :from <> :to",
-                        tradeType, project, from, to, now))
-                .then(update("UPDATE expectations SET platform_code = :to, updated_at = :now WHERE trade_type = :t "
+                        tradeType,
+                        project,
+                        from,
+                        to,
+                        now))
+                .then(update(
+                        "UPDATE expectations SET platform_code = :to, updated_at = :now WHERE trade_type = :t "
                                 + "AND project_code = :p AND platform_code = :from AND status IN ('OPEN', 'BREACHED')",
-                        tradeType, project, from, to, now))
+                        tradeType,
+                        project,
+                        from,
+                        to,
+                        now))
                 .then(revoke(tradeType, project, to))
                 .then();
     }

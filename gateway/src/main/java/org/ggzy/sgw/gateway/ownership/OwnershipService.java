@@ -83,9 +83,7 @@ class OwnershipService {
     }
 
     private Mono<String> owner(String tradeType, String project) {
-        return repository
-                .lockOwner(tradeType, project)
-                .switchIfEmpty(Mono.error(() -> notFound(tradeType, project)));
+        return repository.lockOwner(tradeType, project).switchIfEmpty(Mono.error(() -> notFound(tradeType, project)));
     }
 
     private Mono<Void> existing(String platform) {

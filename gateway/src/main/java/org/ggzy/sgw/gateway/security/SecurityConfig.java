@@ -71,6 +71,7 @@ class SecurityConfig {
                                 "/api/v1/admin/platforms",
                                 "/api/v1/admin/platforms/**",
                                 "/api/v1/admin/scan",
+                                "/api/v1/admin/projects/**",
                                 "/api/v1/admin/deliveries",
                                 "/api/v1/admin/deliveries/**")
                         .hasRole(Roles.SYSADMIN)

@@ -29,7 +29,8 @@ class EmbeddedOwnershipIT extends OwnershipChecks {
                 "spring.r2dbc.url",
                 () -> "r2dbc:h2:file://localhost/" + file + "?options=MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
         registry.add("spring.flyway.url", () -> "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
-        registry.add("sgw.security.master-key-file", () -> data.resolve("master.key").toString());
+        registry.add(
+                "sgw.security.master-key-file", () -> data.resolve("master.key").toString());
     }
 
     @Override

@@ -66,8 +66,10 @@ abstract class OwnershipChecks {
         assertThat(receipt.at("/records/0/violations").toString()).contains("无权推送");
         assertThat(expectations(project, "'CANCELLED'")).isZero();
         assertThat(expectations(project, "'OPEN', 'BREACHED'")).isEqualTo(open);
-        assertThat(count("SELECT COUNT(*) FROM section_records WHERE project_code = :p AND platform_code = :pl",
-                        project, b.code()))
+        assertThat(count(
+                        "SELECT COUNT(*) FROM section_records WHERE project_code = :p AND platform_code = :pl",
+                        project,
+                        b.code()))
                 .isZero();
     }
 
@@ -83,21 +85,42 @@ abstract class OwnershipChecks {
         assertThat(codes(refused(a, PROJECT, real))).containsExactly("NOT_OWNER");
         String fuzhou = regulator("350100");
         String guangzhou = regulator("440100");
-        client.get().uri("/api/v1/projects/" + project).headers(h -> h.setBearerAuth(fuzhou)).exchange()
-                .expectStatus().isNotFound();
+        client.get()
+                .uri("/api/v1/projects/" + project)
+                .headers(h -> h.setBearerAuth(fuzhou))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
 
-        handOver(project, a.code(), true).expectStatus().isOk().expectBody()
-                .jsonPath("$.owner").isEqualTo(a.code());
+        handOver(project, a.code(), true)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.owner")
+                .isEqualTo(a.code());
         a.push(PROJECT, Records.bytes(real)).expectStatus().isAccepted();
         squat.put("DATA_TIMESTAMP", "20261106103000");
         assertThat(codes(refused(b, PROJECT, squat))).containsExactly("NOT_OWNER");
 
-        client.get().uri("/api/v1/projects/" + project).headers(h -> h.setBearerAuth(fuzhou)).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.regionCode").isEqualTo("350102");
-        client.get().uri("/api/v1/projects/" + project).headers(h -> h.setBearerAuth(guangzhou)).exchange()
-                .expectStatus().isNotFound();
-        assertThat(count("SELECT COUNT(*) FROM section_records WHERE project_code = :p AND platform_code = :pl",
-                        project, b.code()))
+        client.get()
+                .uri("/api/v1/projects/" + project)
+                .headers(h -> h.setBearerAuth(fuzhou))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.regionCode")
+                .isEqualTo("350102");
+        client.get()
+                .uri("/api/v1/projects/" + project)
+                .headers(h -> h.setBearerAuth(guangzhou))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        assertThat(count(
+                        "SELECT COUNT(*) FROM section_records WHERE project_code = :p AND platform_code = :pl",
+                        project,
+                        b.code()))
                 .as("the squatter's records detached from the project")
                 .isZero();
     }
@@ -109,8 +132,10 @@ abstract class OwnershipChecks {
         JsonNode receipt = refused(a, PROJECT, record);
         assertThat(codes(receipt)).containsExactly("REGION_OUT_OF_SCOPE");
         assertThat(receipt.at("/records/0/violations/0/pointer").asText()).isEqualTo("/REGION_CODE");
-        assertThat(count("SELECT COUNT(*) FROM project_owners WHERE project_code = :p AND platform_code <> :pl",
-                        record.get("TENDER_PROJECT_CODE").asText(), ""))
+        assertThat(count(
+                        "SELECT COUNT(*) FROM project_owners WHERE project_code = :p AND platform_code <> :pl",
+                        record.get("TENDER_PROJECT_CODE").asText(),
+                        ""))
                 .as("a refused record claims nothing")
                 .isZero();
     }
@@ -123,10 +148,16 @@ abstract class OwnershipChecks {
         String section = notice.get("BID_SECTION_CODES").asText();
         String path = "/api/v1/admin/projects/gcjs/" + project + "/co-platforms/" + b.code();
 
-        admin().put().uri(path).contentType(MediaType.APPLICATION_JSON)
+        admin().put()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("reason", "远程异地评标副场平台"))
-                .exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.coPlatforms[0].platformCode").isEqualTo(b.code());
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.coPlatforms[0].platformCode")
+                .isEqualTo(b.code());
         ObjectNode exception = exception(b.code(), project, section);
         b.push(EXCEPTION, Records.bytes(exception)).expectStatus().isAccepted();
 
@@ -137,12 +168,21 @@ abstract class OwnershipChecks {
 
     @Test
     void shouldAnswerProblemsForUnknownProjectsAndBadRequests() {
-        admin().get().uri("/api/v1/admin/projects/gcjs/E0000000000000000000/ownership").exchange()
-                .expectStatus().isNotFound();
-        admin().post().uri("/api/v1/admin/projects/gcjs/E0000000000000000000/handover")
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of())
-                .exchange().expectStatus().isBadRequest().expectBody()
-                .jsonPath("$.errors.length()").isEqualTo(2);
+        admin().get()
+                .uri("/api/v1/admin/projects/gcjs/E0000000000000000000/ownership")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        admin().post()
+                .uri("/api/v1/admin/projects/gcjs/E0000000000000000000/handover")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of())
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors.length()")
+                .isEqualTo(2);
     }
 
     /** B's tender exception for a section of A's project (B's own code, a region inside B's). */
@@ -162,7 +202,8 @@ abstract class OwnershipChecks {
                 .isEqualTo(422)
                 .expectBody(JsonNode.class)
                 .returnResult()
-                .getResponseBody();
+                .getResponseBody()
+                .get("receipt");
     }
 
     static List<String> codes(JsonNode receipt) {
@@ -189,11 +230,24 @@ abstract class OwnershipChecks {
     String regulator(String region) {
         String username = "reg-" + region + "-" + TestPlatform.nonce().substring(0, 10);
         String secadmin = TestPlatform.token(client, "secadmin", secadminPassword());
-        client.post().uri("/api/v1/admin/users").headers(h -> h.setBearerAuth(secadmin))
+        client.post()
+                .uri("/api/v1/admin/users")
+                .headers(h -> h.setBearerAuth(secadmin))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("username", username, "password", REGULATOR_PASSWORD, "roles", List.of("REGULATOR"),
-                        "regionCodes", List.of(region), "tradeTypes", List.of("gcjs")))
-                .exchange().expectStatus().isCreated();
+                .bodyValue(Map.of(
+                        "username",
+                        username,
+                        "password",
+                        REGULATOR_PASSWORD,
+                        "roles",
+                        List.of("REGULATOR"),
+                        "regionCodes",
+                        List.of(region),
+                        "tradeTypes",
+                        List.of("gcjs")))
+                .exchange()
+                .expectStatus()
+                .isCreated();
         return TestPlatform.token(client, username, REGULATOR_PASSWORD);
     }
 
@@ -206,6 +260,11 @@ abstract class OwnershipChecks {
     }
 
     long count(String sql, String project, String platform) {
-        return db.sql(sql).bind("p", project).bind("pl", platform).map(r -> r.get(0, Long.class)).one().block();
+        return db.sql(sql)
+                .bind("p", project)
+                .bind("pl", platform)
+                .map(r -> r.get(0, Long.class))
+                .one()
+                .block();
     }
 }
