@@ -2,7 +2,8 @@ package org.ggzy.sgw.gateway.push;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.r2dbc.spi.R2dbcTransientException;
+import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.R2dbcRollbackException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -26,13 +27,14 @@ import org.ggzy.sgw.gateway.record.IncomingRecord;
 import org.ggzy.sgw.gateway.record.ReceiptRow;
 import org.ggzy.sgw.gateway.record.RecordStatus;
 import org.ggzy.sgw.gateway.record.RecordStore;
+import org.ggzy.sgw.gateway.storage.StorageGuard;
 import org.ggzy.sgw.gateway.warning.WarningChange;
 import org.ggzy.sgw.gateway.web.ProblemType;
 import org.ggzy.sgw.schemas.Dataset;
 import org.ggzy.sgw.schemas.SpecTime;
 import org.ggzy.sgw.schemas.Violation;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -57,6 +59,7 @@ class PushService {
     private final Supervision supervision;
     private final ObjectMapper json = new ObjectMapper();
     private final int retries;
+    private final StorageGuard guard;
 
     PushService(
             RecordParser parser,
@@ -65,7 +68,9 @@ class PushService {
             TransactionalOperator tx,
             Clock clock,
             PushProperties properties,
-            Supervision supervision) {
+            Supervision supervision,
+            StorageGuard guard) {
+        this.guard = guard;
         this.supervision = supervision;
         this.parser = parser;
         this.checker = checker;
@@ -78,21 +83,22 @@ class PushService {
     /** Validates, stores and answers one push. */
     Mono<Receipt> push(PushRequest request) {
         Instant receivedAt = clock.instant();
-        return check(request, receivedAt).flatMap(checked -> Mono.defer(() -> commit(request, receivedAt, checked))
-                .as(tx::transactional)
-                .flatMap(committed -> supervision
-                        .committed(
-                                committed.changes(),
-                                committed.deliveries(),
-                                request.platform().code(),
-                                request.platform().regionCode(),
-                                committed.arrivals())
-                        .thenReturn(committed.receipt()))
-                .retryWhen(Retry.max(retries).filter(PushService::isTransient))
-                .onErrorMap(
-                        PushService::isTransient,
-                        e -> ProblemType.SERVICE_UNAVAILABLE.exception(
-                                "The push could not be stored because of concurrent updates; send it again.")));
+        return check(request, receivedAt)
+                .flatMap(checked -> Mono.defer(() -> commit(request, receivedAt, checked))
+                        .as(tx::transactional)
+                        .flatMap(committed -> supervision
+                                .committed(
+                                        committed.changes(),
+                                        committed.deliveries(),
+                                        request.platform().code(),
+                                        request.platform().regionCode(),
+                                        committed.arrivals())
+                                .thenReturn(committed.receipt()))
+                        .retryWhen(Retry.max(retries).filter(PushService::isTransient))
+                        .onErrorMap(PushService::isTransient, e -> ProblemType.SERVICE_UNAVAILABLE
+                                .exception("The push could not be stored because of concurrent updates; send it again.")
+                                .header(HttpHeaders.RETRY_AFTER, "1")))
+                .as(guard::push);
     }
 
     /** Validates a push and predicts each record's status against what is stored; stores nothing. */
@@ -377,10 +383,23 @@ class PushService {
         }
     }
 
-    private static boolean isTransient(Throwable e) {
-        return e instanceof TransientDataAccessException
-                || e instanceof DuplicateKeyException
-                || e instanceof R2dbcTransientException;
+    /**
+     * Whether the transaction lost a race that a new attempt can win: a concurrent insert of the same key, a deadlock
+     * or a serialization failure (SQLSTATE class 40). Not timeouts: waiting again would only hold the platform longer.
+     */
+    static boolean isTransient(Throwable e) {
+        if (e instanceof DuplicateKeyException) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof R2dbcRollbackException
+                    || (t instanceof R2dbcException r
+                            && r.getSqlState() != null
+                            && r.getSqlState().startsWith("40"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One push as the handler hands it over. */

@@ -1,6 +1,7 @@
 package org.ggzy.sgw.gateway.web;
 
 import io.r2dbc.spi.R2dbcTimeoutException;
+import org.ggzy.sgw.gateway.storage.StorageErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -90,6 +91,12 @@ class ProblemExceptionHandler implements WebExceptionHandler {
                             + "seconds.")
                     .header(HttpHeaders.RETRY_AFTER, "1");
         }
+        if (StorageErrors.unavailable(ex)) {
+            log.atWarn()
+                    .addKeyValue("requestId", RequestIds.of(exchange))
+                    .log("storage unavailable: answering 503 ({})", rootCause(ex));
+            return StorageErrors.problem();
+        }
         log.atError()
                 .addKeyValue("requestId", RequestIds.of(exchange))
                 .setCause(ex)
@@ -99,6 +106,14 @@ class ProblemExceptionHandler implements WebExceptionHandler {
                         exchange.getRequest().getPath());
         return ProblemType.INTERNAL_ERROR.exception(
                 "An internal error occurred; quote the request id when reporting it.");
+    }
+
+    private static String rootCause(Throwable ex) {
+        Throwable t = ex;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == ex ? ex.toString() : ex.getClass().getSimpleName() + " <- " + t;
     }
 
     /**
