@@ -306,7 +306,7 @@ class SectionRepository {
                                 .map((row, meta) ->
                                         Map.entry(row.get("id", String.class), row.get("payload", String.class)))
                                 .all())
-                        .doOnNext(e -> found.put(e.getKey(), nodes.get(e.getKey(), () -> parse(e.getValue()))))
+                        .doOnNext(e -> found.put(e.getKey(), nodes.get(e.getKey(), e.getValue(), this::parse)))
                         .then();
         return read.then(Mono.fromCallable(() -> {
             List<Map.Entry<SectionKey, SectionRecord>> entries = new ArrayList<>(rows.size());
