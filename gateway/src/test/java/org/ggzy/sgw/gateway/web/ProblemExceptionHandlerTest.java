@@ -39,10 +39,36 @@ class ProblemExceptionHandlerTest {
     }
 
     @Test
-    void anOtherTimeoutStaysAnInternalError() {
+    void aStatementOrLockTimeoutIsStorageUnavailableWithRetryAfter() throws Exception {
         MockServerWebExchange exchange = exchange();
         handler.handle(exchange, new R2dbcTimeoutException("Statement cancelled due to timeout"))
                 .block();
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER))
+                .isEqualTo("2");
+        JsonNode body = mapper.readTree(exchange.getResponse().getBodyAsString().block());
+        assertThat(body.get("type").asText()).endsWith("/storage-unavailable");
+    }
+
+    @Test
+    void aLockNotAvailableByItsSqlStateIsStorageUnavailable() {
+        MockServerWebExchange exchange = exchange();
+        handler.handle(
+                        exchange,
+                        new org.springframework.dao.DataIntegrityViolationException(
+                                "wrapped",
+                                new io.r2dbc.spi.R2dbcNonTransientException(
+                                        "canceling statement due to lock timeout", "55P03") {}))
+                .block();
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    }
+
+    @Test
+    void aFaultOfTheCodeStaysAnInternalError() {
+        MockServerWebExchange exchange = exchange();
+        handler.handle(exchange, new IllegalStateException("a bug")).block();
 
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
         assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER))
