@@ -8,12 +8,16 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.time.Clock;
 import java.util.List;
+import org.ggzy.sgw.gateway.session.PasswordExpiredWebFilter;
+import org.ggzy.sgw.gateway.session.SessionCheckingJwtDecoder;
+import org.ggzy.sgw.gateway.session.SessionService;
 import org.ggzy.sgw.gateway.web.ProblemType;
 import org.ggzy.sgw.gateway.web.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -64,9 +68,10 @@ class SecurityConfig {
                         .permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/v1/auth/token")
                         .permitAll()
-                        .pathMatchers(
-                                "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
+                        .pathMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
+                        .pathMatchers("/actuator", "/actuator/**")
+                        .hasRole(Roles.SYSADMIN)
                         .pathMatchers(
                                 "/api/v1/admin/platforms",
                                 "/api/v1/admin/platforms/**",
@@ -101,6 +106,7 @@ class SecurityConfig {
                                         "A valid bearer token is required (POST /api/v1/auth/token).")))
                         .accessDeniedHandler((exchange, ex) -> problems.write(
                                 exchange, ProblemType.FORBIDDEN.exception("Your role does not allow this."))))
+                .addFilterBefore(new PasswordExpiredWebFilter(problems), SecurityWebFiltersOrder.AUTHORIZATION)
                 .build();
     }
 
@@ -115,7 +121,7 @@ class SecurityConfig {
     }
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(MasterKey masterKey, Clock clock) {
+    ReactiveJwtDecoder jwtDecoder(MasterKey masterKey, Clock clock, SessionService sessions) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(masterKey.tokenSigningKey())
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
@@ -123,7 +129,7 @@ class SecurityConfig {
         timestamps.setClock(clock);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 List.<OAuth2TokenValidator<Jwt>>of(timestamps, new JwtIssuerValidator(TokenService.ISSUER))));
-        return decoder;
+        return new SessionCheckingJwtDecoder(decoder, sessions);
     }
 
     @Bean
