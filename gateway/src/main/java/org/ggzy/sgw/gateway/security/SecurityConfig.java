@@ -49,7 +49,10 @@ class SecurityConfig {
 
     @Bean
     SecurityWebFilterChain securityFilterChain(
-            ServerHttpSecurity http, ReactiveJwtDecoder decoder, ProblemWriter problems) {
+            ServerHttpSecurity http,
+            ReactiveJwtDecoder decoder,
+            ProblemWriter problems,
+            ManagementPort managementPort) {
         JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
         authorities.setAuthoritiesClaimName("roles");
         authorities.setAuthorityPrefix("ROLE_");
@@ -69,6 +72,8 @@ class SecurityConfig {
                         .pathMatchers(HttpMethod.POST, "/api/v1/auth/token")
                         .permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .matchers(managementPort)
                         .permitAll()
                         .pathMatchers("/actuator", "/actuator/**")
                         .hasRole(Roles.SYSADMIN)
