@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -33,6 +34,9 @@ class SessionIT {
 
     @Autowired
     WebTestClient one;
+
+    @Autowired
+    ReactiveStringRedisTemplate redis;
 
     ConfigurableApplicationContext nodeTwo;
     WebTestClient two;
@@ -56,6 +60,15 @@ class SessionIT {
     @AfterEach
     void stopSecondNode() {
         nodeTwo.close();
+    }
+
+    /** The failed logins these tests make on purpose must not throttle this machine for the tests after them. */
+    @AfterEach
+    void forgetThisMachinesFailures() {
+        redis.delete(
+                        RedisLoginThrottle.PREFIX + LoginThrottle.addressKey("127.0.0.1"),
+                        RedisLoginThrottle.PREFIX + LoginThrottle.addressKey("0:0:0:0:0:0:0:1"))
+                .block();
     }
 
     @Test
