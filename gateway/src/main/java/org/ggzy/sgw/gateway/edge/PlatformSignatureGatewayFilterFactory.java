@@ -124,13 +124,7 @@ public class PlatformSignatureGatewayFilterFactory
      */
     private PlatformCredentials verify(
             ServerWebExchange exchange, Optional<PlatformCredentials> found, Signed signed, Config config) {
-        long skew = Math.abs(clock.millis() - Long.parseLong(signed.timestamp()));
-        if (skew > config.getAllowedSkew().toMillis()) {
-            throw ProblemType.TIMESTAMP_SKEW
-                    .exception("X-Timestamp is " + skew / 1000 + " s away from the gateway's clock; at most "
-                            + config.getAllowedSkew().toSeconds() + " s is allowed.")
-                    .with("serverTime", clock.millis());
-        }
+        checkWindow(signed.timestamp(), config);
         byte[] presented = decode(signed.signature());
         String bodyDigest = signed.method().digestHex(EdgeAttributes.rawBody(exchange));
         exchange.getAttributes().put(EdgeAttributes.BODY_DIGEST, bodyDigest);
@@ -159,6 +153,16 @@ public class PlatformSignatureGatewayFilterFactory
                         + " over the canonical string of signature version "
                         + signed.version().header()
                         + " (API.md §1), or the platform may not push.");
+    }
+
+    private void checkWindow(String timestamp, Config config) {
+        long skew = Math.abs(clock.millis() - Long.parseLong(timestamp));
+        if (skew > config.getAllowedSkew().toMillis()) {
+            throw ProblemType.TIMESTAMP_SKEW
+                    .exception("X-Timestamp is " + skew / 1000 + " s away from the gateway's clock; at most "
+                            + config.getAllowedSkew().toSeconds() + " s is allowed.")
+                    .with("serverTime", clock.millis());
+        }
     }
 
     private static byte[] decode(String signature) {
