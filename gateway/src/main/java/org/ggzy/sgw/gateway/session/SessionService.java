@@ -5,11 +5,16 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import org.ggzy.sgw.gateway.security.AppUser;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Service;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -25,6 +30,8 @@ public class SessionService implements DisposableBean {
     public static final String VERSION_CLAIM = "ver";
     /** Present and true when the password had expired at login: the token only allows changing it. */
     public static final String PASSWORD_EXPIRED_CLAIM = "pwx";
+    /** How often a long-lived response checks its session besides the announcements. */
+    static final Duration STREAM_CHECK = Duration.ofSeconds(5);
 
     private final SessionRepository repository;
     private final SessionBus bus;
@@ -64,6 +71,30 @@ public class SessionService implements DisposableBean {
         return cached(jwt.getSubject())
                 .map(s -> s.enabled() && s.version() == version.longValue())
                 .defaultIfEmpty(false);
+    }
+
+    /**
+     * The stream, ended as soon as the session of the caller's bearer token ends (checked when any node announces a
+     * change of the user, and every {@code STREAM_CHECK} besides): a long-lived response such as the warning stream
+     * does not outlive its session. Without a bearer token, the stream as it is.
+     */
+    public <T> Flux<T> untilSessionEnds(Flux<T> stream) {
+        return ReactiveSecurityContextHolder.getContext()
+                .map(SecurityContext::getAuthentication)
+                .filter(JwtAuthenticationToken.class::isInstance)
+                .map(a -> Optional.of(((JwtAuthenticationToken) a).getToken()))
+                .defaultIfEmpty(Optional.empty())
+                .flatMapMany(
+                        jwt -> jwt.map(j -> stream.takeUntilOther(ended(j))).orElse(stream));
+    }
+
+    private Mono<Boolean> ended(Jwt jwt) {
+        return Flux.merge(
+                        bus.changes().filter(jwt.getSubject()::equals).map(u -> 0L),
+                        Flux.interval(STREAM_CHECK, STREAM_CHECK))
+                .concatMap(tick -> accepts(jwt))
+                .filter(accepted -> !accepted)
+                .next();
     }
 
     /** Whether the password of that state is older than {@code sgw.security.password.max-age}. */

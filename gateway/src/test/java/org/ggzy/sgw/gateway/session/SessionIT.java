@@ -8,9 +8,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.ggzy.sgw.gateway.GatewayApplication;
 import org.ggzy.sgw.gateway.support.PostgresAndRedis;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,8 +22,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 
 /**
  * Sessions end on every node within seconds: a token accepted by node B is refused by node B once node A disabled
@@ -38,28 +46,34 @@ class SessionIT {
     @Autowired
     ReactiveStringRedisTemplate redis;
 
-    ConfigurableApplicationContext nodeTwo;
-    WebTestClient two;
+    static ConfigurableApplicationContext nodeTwo;
+    static WebTestClient two;
+    static int portTwo;
 
-    @BeforeEach
-    void startSecondNode() {
+    /** One second node for the class (starting a gateway takes a while). */
+    @BeforeAll
+    static void startSecondNode() {
         nodeTwo = new SpringApplicationBuilder(GatewayApplication.class)
                 .profiles("postgres", "it")
                 // node B would trust a version it read for ten minutes: only the change announced through Redis
                 // can make it refuse a token within seconds
                 .properties("server.port=0", "sgw.scanner.enabled=false", "sgw.security.session.version-cache-ttl=10m")
                 .run();
-        int port = ((WebServerApplicationContext) nodeTwo).getWebServer().getPort();
+        portTwo = ((WebServerApplicationContext) nodeTwo).getWebServer().getPort();
         two = WebTestClient.bindToServer()
-                .baseUrl("http://localhost:" + port)
+                .baseUrl("http://localhost:" + portTwo)
                 .responseTimeout(Duration.ofSeconds(30))
                 .build();
-        one = one.mutate().responseTimeout(Duration.ofSeconds(30)).build();
     }
 
-    @AfterEach
-    void stopSecondNode() {
+    @AfterAll
+    static void stopSecondNode() {
         nodeTwo.close();
+    }
+
+    @BeforeEach
+    void patientClient() {
+        one = one.mutate().responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     /** The failed logins these tests make on purpose must not throttle this machine for the tests after them. */
@@ -112,6 +126,37 @@ class SessionIT {
         expectRefusedWithin(two, token);
         JsonNode fresh = claims(token(two, user, PASSWORD));
         assertThat(fresh.get("regions").get(0).asText()).isEqualTo("350200");
+    }
+
+    @Test
+    void shouldEndAnOpenWarningStreamOnTheOtherNodeOnceTheUserIsDisabled() {
+        String user = regulator();
+        String token = token(two, user, PASSWORD);
+        AtomicReference<HttpStatusCode> status = new AtomicReference<>();
+        AtomicBoolean ended = new AtomicBoolean();
+        Disposable stream = WebClient.create("http://localhost:" + portTwo)
+                .get()
+                .uri("/api/v1/warnings/stream")
+                .headers(h -> h.setBearerAuth(token))
+                .exchangeToFlux(response -> {
+                    status.set(response.statusCode());
+                    return response.bodyToFlux(String.class);
+                })
+                .doFinally(signal -> ended.set(true))
+                .subscribe(event -> {}, error -> {});
+        try {
+            // give the stream time to open (its headers come with the first event, and there is none)
+            Flux.interval(Duration.ofMillis(100)).take(Duration.ofSeconds(1)).blockLast();
+            assertThat(ended).isFalse();
+
+            patch(user, Map.of("enabled", false));
+
+            await().atMost(REVOCATION).untilTrue(ended);
+            // 200: the stream was open and then ended (a stream refused at its start would be a 401)
+            assertThat(status.get().value()).isEqualTo(200);
+        } finally {
+            stream.dispose();
+        }
     }
 
     @Test
