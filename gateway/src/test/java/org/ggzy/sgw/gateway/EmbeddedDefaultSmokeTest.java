@@ -59,8 +59,10 @@ class EmbeddedDefaultSmokeTest {
                 .isBadRequest();
         assertThat(Files.exists(data.resolve("master.key"))).isTrue();
         client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        client.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
         client.get()
                 .uri("/actuator/prometheus")
+                .headers(h -> h.setBearerAuth(TestPlatform.adminToken(client, "smoke-admin-password")))
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -110,5 +112,41 @@ class EmbeddedDefaultSmokeTest {
                 .expectBody()
                 .jsonPath("$.items[*].rule")
                 .value(rules -> assertThat(rules.toString()).contains("PUSH_LATE"));
+    }
+
+    @Test
+    void shouldEndTheSessionOnLogoutAndThrottleLoginsInProcess() {
+        String token = TestPlatform.adminToken(client, "smoke-admin-password");
+        client.get()
+                .uri("/api/v1/admin/platforms")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        client.post()
+                .uri("/api/v1/auth/logout")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+        client.get()
+                .uri("/api/v1/admin/platforms")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+
+        for (int i = 0; i < 5; i++) {
+            login("nobody-0", "Wrong-Password-1").expectStatus().isUnauthorized();
+        }
+        login("nobody-0", "Wrong-Password-1").expectStatus().isEqualTo(429);
+    }
+
+    private WebTestClient.ResponseSpec login(String username, String password) {
+        return client.post()
+                .uri("/api/v1/auth/token")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of("username", username, "password", password))
+                .exchange();
     }
 }

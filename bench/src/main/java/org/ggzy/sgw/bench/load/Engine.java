@@ -260,6 +260,7 @@ final class Engine {
                             .header(Signer.TIMESTAMP_HEADER, Long.toString(timestamp))
                             .header(Signer.NONCE_HEADER, nonce)
                             .header(Signer.METHOD_HEADER, Signer.METHOD)
+                            .header(Signer.VERSION_HEADER, Signer.VERSION)
                             .header(Signer.SIGNATURE_HEADER, signature);
                     return out.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(request.body())));
                 })

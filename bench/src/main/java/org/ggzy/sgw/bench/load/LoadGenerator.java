@@ -70,7 +70,12 @@ public final class LoadGenerator {
             System.out.printf(
                     "registered %d platform(s) for %d data sets at %s; scenarios %s%n",
                     platforms.size(), datasets.size(), options.url(), Lifecycles.SCENARIOS);
-            Engine engine = new Engine(http, new ServerMetrics(admin), options, scenarios, platforms);
+            Engine engine = new Engine(
+                    http,
+                    new ServerMetrics(admin, () -> token(admin, options.adminPassword())),
+                    options,
+                    scenarios,
+                    platforms);
             if (!options.prime().isZero()) {
                 Duration each = options.prime().dividedBy(options.endpoints().size());
                 for (LoadOptions.Endpoint endpoint : options.endpoints()) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import reactor.netty.http.client.HttpClient;
 
 /**
@@ -26,19 +27,35 @@ final class ServerMetrics {
             double dbConnectionsPending) {}
 
     private final HttpClient client;
+    private final Supplier<String> login;
+    private volatile String token;
 
-    ServerMetrics(HttpClient client) {
+    /**
+     * @param login a new bearer token for sysadmin: {@code /actuator/prometheus} is for SYSADMIN only
+     */
+    ServerMetrics(HttpClient client, Supplier<String> login) {
         this.client = client;
+        this.login = login;
     }
 
-    /** Scrapes once; {@code null} when the endpoint does not answer. */
+    /** Scrapes once; {@code null} when the endpoint does not answer (a refused token is renewed for the next). */
     Sample sample() {
         try {
-            String text = client.get()
+            if (token == null) {
+                token = login.get();
+            }
+            String bearer = token;
+            String text = client.headers(h -> h.set("Authorization", "Bearer " + bearer))
+                    .get()
                     .uri("/actuator/prometheus")
-                    .responseSingle((res, body) -> res.status().code() == 200
-                            ? body.asString(StandardCharsets.UTF_8)
-                            : body.asString(StandardCharsets.UTF_8).map(b -> ""))
+                    .responseSingle((res, body) -> {
+                        if (res.status().code() == 401) {
+                            token = null;
+                        }
+                        return res.status().code() == 200
+                                ? body.asString(StandardCharsets.UTF_8)
+                                : body.asString(StandardCharsets.UTF_8).map(b -> "");
+                    })
                     .block(Duration.ofSeconds(10));
             return text == null || text.isEmpty() ? null : parse(System.nanoTime(), text);
         } catch (RuntimeException e) {

@@ -10,10 +10,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs requests as a platform does (API.md §1, {@code deploy/push.sh}, the gateway's {@code SignatureMethod}):
- * Base64 of HMAC-SHA256 under the platform's secret over five lines joined by {@code \n}: the method, the raw path
- * without the query string, {@code X-Timestamp} (milliseconds), {@code X-Nonce}, and the lowercase hex SHA-256 of
- * the raw body.
+ * Signs requests as a platform does (API.md §1, {@code deploy/push.sh}, the gateway's {@code SignatureMethod}),
+ * signature version 2: Base64 of HMAC-SHA256 under the platform's secret over six lines joined by {@code \n}: the
+ * method, the raw path, the canonical query string (always empty here: the load generator's pushes have no query),
+ * {@code X-Timestamp} (milliseconds), {@code X-Nonce}, and the lowercase hex SHA-256 of the raw body.
  */
 final class Signer {
 
@@ -22,6 +22,8 @@ final class Signer {
     static final String NONCE_HEADER = "X-Nonce";
     static final String METHOD_HEADER = "X-Signature-Method";
     static final String SIGNATURE_HEADER = "X-Signature";
+    static final String VERSION_HEADER = "X-Signature-Version";
+    static final String VERSION = "2";
     static final String METHOD = "HMAC-SHA256";
 
     private static final HexFormat HEX = HexFormat.of();
@@ -48,9 +50,12 @@ final class Signer {
         return platformCode;
     }
 
-    /** The canonical string the signature covers. */
+    /** The canonical string the signature covers (version 2, for a path without a query string). */
     static String canonical(String method, String rawPath, String timestamp, String nonce, String bodyHex) {
-        return method + "\n" + rawPath + "\n" + timestamp + "\n" + nonce + "\n" + bodyHex;
+        if (rawPath.indexOf('?') >= 0) {
+            throw new IllegalArgumentException("the load generator signs paths without a query string: " + rawPath);
+        }
+        return method + "\n" + rawPath + "\n\n" + timestamp + "\n" + nonce + "\n" + bodyHex;
     }
 
     /** Lowercase hex SHA-256 of the bytes. */

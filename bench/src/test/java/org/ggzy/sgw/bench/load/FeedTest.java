@@ -173,7 +173,8 @@ class FeedTest {
 
     @Test
     void shouldSignAsDeployPushShDoes() {
-        // printf 'POST\n/api/v1/push/gcjs.bidder\n1700000000000\nabcdefabcdefabcdef\n%s' "$(printf '{}' | sha256sum)"
+        // signature version 2, no query string (an empty line):
+        // printf 'POST\n/api/v1/push/gcjs.bidder\n\n1700000000000\nabcdefabcdefabcdef\n%s' "$(printf '{}' | sha256sum)"
         //   | openssl dgst -sha256 -hmac secret -binary | base64
         Signer signer = new Signer(PLATFORM, "secret");
         String body = Signer.sha256Hex("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -182,5 +183,5 @@ class FeedTest {
                 .isEqualTo(SIGNATURE);
     }
 
-    static final String SIGNATURE = "mczMJOX83+1BheXvyY9LYZyNvmWkY3KzMq3yDIuLYvQ=";
+    static final String SIGNATURE = "LffLmgt8+l41Oqd4p02bZ+oXq4GbhSq9GB/VoSvPCSE=";
 }

@@ -3,8 +3,12 @@ package org.ggzy.sgw.gateway.edge;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.ggzy.sgw.gateway.config.Ids;
 import org.ggzy.sgw.gateway.platform.PlatformCredentials;
 import org.ggzy.sgw.gateway.platform.PlatformService;
 import org.ggzy.sgw.gateway.web.ProblemException;
@@ -21,8 +25,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code PlatformSignature}: authenticates the pushing platform exactly as API.md §1 says. In this order: headers
- * present and well-formed; platform known and enabled; timestamp within the window; signature (current secret, or
- * the previous one during a rotation overlap) over method, raw path, timestamp, nonce and body digest; nonce unused.
+ * present and well-formed (version 1 refused after {@code sgw.edge.signature-v1-until}); timestamp within the window;
+ * signature (current secret, or the previous one during a rotation overlap) over method, raw path, (version 2: the
+ * canonical query string,) timestamp, nonce and body digest, by a platform that is known and enabled (an unknown or
+ * disabled platform gets exactly the answer of a wrong signature, the reason only in the log); nonce unused.
  * The nonce is recorded only for correctly signed requests, so nobody can burn a platform's nonces. When the nonce
  * store cannot answer, the request is refused ({@code 503}): replay protection fails closed.
  */
@@ -36,6 +42,7 @@ public class PlatformSignatureGatewayFilterFactory
     public static final String NONCE_HEADER = "X-Nonce";
     public static final String METHOD_HEADER = "X-Signature-Method";
     public static final String SIGNATURE_HEADER = "X-Signature";
+    public static final String VERSION_HEADER = "X-Signature-Version";
 
     private static final Logger log = LoggerFactory.getLogger(PlatformSignatureGatewayFilterFactory.class);
     private static final Pattern PLATFORM_CODE = Pattern.compile("^[0-9A-Z]{18}$");
@@ -45,12 +52,16 @@ public class PlatformSignatureGatewayFilterFactory
     private final PlatformService platforms;
     private final NonceStore nonces;
     private final Clock clock;
+    private final EdgeProperties edge;
+    private final List<String> decoySecrets = List.of(decoySecret());
 
-    public PlatformSignatureGatewayFilterFactory(PlatformService platforms, NonceStore nonces, Clock clock) {
+    public PlatformSignatureGatewayFilterFactory(
+            PlatformService platforms, NonceStore nonces, Clock clock, EdgeProperties edge) {
         super(Config.class);
         this.platforms = platforms;
         this.nonces = nonces;
         this.clock = clock;
+        this.edge = edge;
     }
 
     @Override
@@ -68,23 +79,36 @@ public class PlatformSignatureGatewayFilterFactory
         SignatureMethod method = SignatureMethod.fromHeader(headers.getFirst(METHOD_HEADER))
                 .orElseThrow(() ->
                         ProblemType.SIGNATURE_INVALID.exception("X-Signature-Method must be HMAC-SHA256 or HMAC-SM3."));
+        SignatureVersion version = version(headers.getFirst(VERSION_HEADER));
         checkPresent(code, PLATFORM_CODE, PLATFORM_HEADER, "the platform's 18-character code");
         checkPresent(timestamp, TIMESTAMP, TIMESTAMP_HEADER, "milliseconds since the epoch");
         checkPresent(nonce, NONCE, NONCE_HEADER, "16-64 characters A-Z a-z 0-9 _ -");
         if (signature == null || signature.isBlank()) {
             throw ProblemType.CREDENTIALS_MISSING.exception("Header X-Signature is missing.");
         }
+        Signed signed = new Signed(code, method, version, timestamp, nonce, signature);
         return platforms
                 .credentials(code)
-                .switchIfEmpty(Mono.error(() ->
-                        ProblemType.PLATFORM_UNKNOWN.exception("No platform is registered with code " + code + ".")))
-                .flatMap(platform -> {
-                    verify(exchange, platform, method, timestamp, nonce, signature, config);
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(found -> {
+                    PlatformCredentials platform = verify(exchange, found, signed, config);
                     return claimNonce(platform, nonce, config).doOnSuccess(ok -> {
                         exchange.getAttributes().put(EdgeAttributes.PLATFORM, platform);
                         exchange.getAttributes().put(EdgeAttributes.SIGNATURE_METHOD, method);
                     });
                 });
+    }
+
+    private SignatureVersion version(String header) {
+        SignatureVersion version = SignatureVersion.fromHeader(header)
+                .orElseThrow(() -> ProblemType.SIGNATURE_INVALID.exception("X-Signature-Version must be 1 or 2."));
+        Instant until = edge.signatureV1Until();
+        if (version == SignatureVersion.V1 && until != null && !clock.instant().isBefore(until)) {
+            throw ProblemType.SIGNATURE_INVALID.exception("Signature version 1 is no longer accepted (since " + until
+                    + "): sign the query string too and send X-Signature-Version: 2.");
+        }
+        return version;
     }
 
     private static void checkPresent(String value, Pattern format, String header, String expected) {
@@ -94,17 +118,44 @@ public class PlatformSignatureGatewayFilterFactory
         }
     }
 
-    private void verify(
-            ServerWebExchange exchange,
-            PlatformCredentials platform,
-            SignatureMethod method,
-            String timestamp,
-            String nonce,
-            String signature,
-            Config config) {
-        if (!platform.enabled()) {
-            throw ProblemType.PLATFORM_DISABLED.exception("Platform " + platform.code() + " is disabled.");
+    /**
+     * The platform whose signature matches. An unknown or disabled platform goes through the same steps as a known
+     * one (against a secret nobody has) and gets the same answer as a wrong signature; the reason is only logged.
+     */
+    private PlatformCredentials verify(
+            ServerWebExchange exchange, Optional<PlatformCredentials> found, Signed signed, Config config) {
+        checkWindow(signed.timestamp(), config);
+        byte[] presented = decode(signed.signature());
+        String bodyDigest = signed.method().digestHex(EdgeAttributes.rawBody(exchange));
+        exchange.getAttributes().put(EdgeAttributes.BODY_DIGEST, bodyDigest);
+        String canonical = signed.version()
+                .canonical(
+                        exchange.getRequest().getMethod().name(),
+                        EdgeAttributes.originalPath(exchange),
+                        exchange.getRequest().getURI().getRawQuery(),
+                        signed.timestamp(),
+                        signed.nonce(),
+                        bodyDigest);
+        boolean usable = found.map(PlatformCredentials::enabled).orElse(false);
+        List<String> secrets = usable ? found.get().secrets() : decoySecrets;
+        for (String secret : secrets) {
+            if (MessageDigest.isEqual(signed.method().hmac(secret, canonical), presented) && usable) {
+                return found.get();
+            }
         }
+        log.atInfo()
+                .addKeyValue("platformCode", signed.code())
+                .addKeyValue(
+                        "reason", found.isEmpty() ? "platform-unknown" : usable ? "signature" : "platform-disabled")
+                .log("platform signature refused");
+        throw ProblemType.SIGNATURE_INVALID.exception(
+                "X-Signature does not match " + signed.method().header()
+                        + " over the canonical string of signature version "
+                        + signed.version().header()
+                        + " (API.md §1), or the platform may not push.");
+    }
+
+    private void checkWindow(String timestamp, Config config) {
         long skew = Math.abs(clock.millis() - Long.parseLong(timestamp));
         if (skew > config.getAllowedSkew().toMillis()) {
             throw ProblemType.TIMESTAMP_SKEW
@@ -112,23 +163,6 @@ public class PlatformSignatureGatewayFilterFactory
                             + config.getAllowedSkew().toSeconds() + " s is allowed.")
                     .with("serverTime", clock.millis());
         }
-        byte[] presented = decode(signature);
-        String bodyDigest = method.digestHex(EdgeAttributes.rawBody(exchange));
-        exchange.getAttributes().put(EdgeAttributes.BODY_DIGEST, bodyDigest);
-        String canonical = SignatureMethod.canonical(
-                exchange.getRequest().getMethod().name(),
-                EdgeAttributes.originalPath(exchange),
-                timestamp,
-                nonce,
-                bodyDigest);
-        for (String secret : platform.secrets()) {
-            if (MessageDigest.isEqual(method.hmac(secret, canonical), presented)) {
-                return;
-            }
-        }
-        throw ProblemType.SIGNATURE_INVALID.exception(
-                "X-Signature does not match " + method.header() + " over the canonical string (method, raw path, "
-                        + "X-Timestamp, X-Nonce and the hex digest of the body, joined by \\n).");
     }
 
     private static byte[] decode(String signature) {
@@ -156,6 +190,21 @@ public class PlatformSignatureGatewayFilterFactory
                                 "X-Nonce was already used by this platform in the last "
                                         + config.getNonceTtl().toMinutes() + " minutes.")));
     }
+
+    private static String decoySecret() {
+        byte[] bytes = new byte[32];
+        Ids.random().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /** The signature headers of one request. */
+    private record Signed(
+            String code,
+            SignatureMethod method,
+            SignatureVersion version,
+            String timestamp,
+            String nonce,
+            String signature) {}
 
     /** Configuration of {@code PlatformSignature}. */
     public static class Config {

@@ -105,8 +105,18 @@ public enum SignatureMethod {
         return digestName + ":" + hex;
     }
 
-    /** The canonical string a push request's signature covers. */
+    /** The canonical string a signature of version 1 covers (not the query string). */
     public static String canonical(String method, String rawPath, String timestamp, String nonce, String bodyHex) {
         return method + "\n" + rawPath + "\n" + timestamp + "\n" + nonce + "\n" + bodyHex;
+    }
+
+    /**
+     * The canonical string a signature of version 2 covers: version 1's with the canonical query string (see
+     * {@link CanonicalQuery}) after the raw path.
+     */
+    public static String canonicalV2(
+            String method, String rawPath, String rawQuery, String timestamp, String nonce, String bodyHex) {
+        return method + "\n" + rawPath + "\n" + CanonicalQuery.of(rawQuery) + "\n" + timestamp + "\n" + nonce + "\n"
+                + bodyHex;
     }
 }

@@ -1,5 +1,7 @@
 package org.ggzy.sgw.gateway.security;
 
+import org.ggzy.sgw.gateway.session.LoginGuard;
+import org.ggzy.sgw.gateway.session.SessionService;
 import org.ggzy.sgw.gateway.web.ProblemType;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -15,12 +17,21 @@ class AuthHandler {
     private final UserRepository users;
     private final PasswordEncoder encoder;
     private final TokenService tokens;
+    private final LoginGuard guard;
+    private final SessionService sessions;
     private final String dummyHash;
 
-    AuthHandler(UserRepository users, PasswordEncoder encoder, TokenService tokens) {
+    AuthHandler(
+            UserRepository users,
+            PasswordEncoder encoder,
+            TokenService tokens,
+            LoginGuard guard,
+            SessionService sessions) {
         this.users = users;
         this.encoder = encoder;
         this.tokens = tokens;
+        this.guard = guard;
+        this.sessions = sessions;
         this.dummyHash = encoder.encode("timing-equaliser");
     }
 
@@ -29,8 +40,10 @@ class AuthHandler {
                 .filter(c -> c.username() != null && c.password() != null)
                 .switchIfEmpty(Mono.error(() ->
                         ProblemType.INVALID_REQUEST.exception("Send {\"username\": \"...\", \"password\": \"...\"}.")))
-                .flatMap(this::authenticate)
-                .flatMap(user -> ServerResponse.ok().bodyValue(tokens.issue(user)));
+                .flatMap(c -> guard.attempt(c.username(), LoginGuard.address(request), authenticate(c)))
+                .flatMap(user -> sessions.state(user.username())
+                        .map(state -> tokens.issue(user, state, sessions.passwordExpired(state))))
+                .flatMap(token -> ServerResponse.ok().bodyValue(token));
     }
 
     private Mono<AppUser> authenticate(Credentials credentials) {

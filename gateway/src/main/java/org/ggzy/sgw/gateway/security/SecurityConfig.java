@@ -8,12 +8,16 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.time.Clock;
 import java.util.List;
+import org.ggzy.sgw.gateway.session.PasswordExpiredWebFilter;
+import org.ggzy.sgw.gateway.session.SessionCheckingJwtDecoder;
+import org.ggzy.sgw.gateway.session.SessionService;
 import org.ggzy.sgw.gateway.web.ProblemType;
 import org.ggzy.sgw.gateway.web.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -45,7 +49,10 @@ class SecurityConfig {
 
     @Bean
     SecurityWebFilterChain securityFilterChain(
-            ServerHttpSecurity http, ReactiveJwtDecoder decoder, ProblemWriter problems) {
+            ServerHttpSecurity http,
+            ReactiveJwtDecoder decoder,
+            ProblemWriter problems,
+            ManagementPort managementPort) {
         JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
         authorities.setAuthoritiesClaimName("roles");
         authorities.setAuthorityPrefix("ROLE_");
@@ -64,9 +71,12 @@ class SecurityConfig {
                         .permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/v1/auth/token")
                         .permitAll()
-                        .pathMatchers(
-                                "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
+                        .pathMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
+                        .matchers(managementPort)
+                        .permitAll()
+                        .pathMatchers("/actuator", "/actuator/**")
+                        .hasRole(Roles.SYSADMIN)
                         .pathMatchers(
                                 "/api/v1/admin/platforms",
                                 "/api/v1/admin/platforms/**",
@@ -102,6 +112,7 @@ class SecurityConfig {
                                         "A valid bearer token is required (POST /api/v1/auth/token).")))
                         .accessDeniedHandler((exchange, ex) -> problems.write(
                                 exchange, ProblemType.FORBIDDEN.exception("Your role does not allow this."))))
+                .addFilterBefore(new PasswordExpiredWebFilter(problems), SecurityWebFiltersOrder.AUTHORIZATION)
                 .build();
     }
 
@@ -116,7 +127,7 @@ class SecurityConfig {
     }
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(MasterKey masterKey, Clock clock) {
+    ReactiveJwtDecoder jwtDecoder(MasterKey masterKey, Clock clock, SessionService sessions) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(masterKey.tokenSigningKey())
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
@@ -124,7 +135,7 @@ class SecurityConfig {
         timestamps.setClock(clock);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 List.<OAuth2TokenValidator<Jwt>>of(timestamps, new JwtIssuerValidator(TokenService.ISSUER))));
-        return decoder;
+        return new SessionCheckingJwtDecoder(decoder, sessions);
     }
 
     @Bean

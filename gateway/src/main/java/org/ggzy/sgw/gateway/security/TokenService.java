@@ -2,6 +2,8 @@ package org.ggzy.sgw.gateway.security;
 
 import java.time.Clock;
 import java.time.Instant;
+import org.ggzy.sgw.gateway.session.SessionService;
+import org.ggzy.sgw.gateway.session.TokenState;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -25,7 +27,11 @@ class TokenService {
         this.clock = clock;
     }
 
-    Token issue(AppUser user) {
+    /**
+     * A token for the user at its current token version; when the password has expired, one that only allows
+     * changing it ({@code passwordExpired} in the answer).
+     */
+    Token issue(AppUser user, TokenState state, boolean passwordExpired) {
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(ISSUER)
@@ -35,11 +41,17 @@ class TokenService {
                 .claim("roles", user.roles())
                 .claim("regions", user.regionCodes())
                 .claim("tradeTypes", user.tradeTypes())
+                .claim(SessionService.VERSION_CLAIM, state.version())
+                .claims(c -> {
+                    if (passwordExpired) {
+                        c.put(SessionService.PASSWORD_EXPIRED_CLAIM, true);
+                    }
+                })
                 .build();
         JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
         String value = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
-        return new Token(value, "Bearer", properties.tokenTtl().toSeconds());
+        return new Token(value, "Bearer", properties.tokenTtl().toSeconds(), passwordExpired);
     }
 
-    record Token(String accessToken, String tokenType, long expiresIn) {}
+    record Token(String accessToken, String tokenType, long expiresIn, boolean passwordExpired) {}
 }

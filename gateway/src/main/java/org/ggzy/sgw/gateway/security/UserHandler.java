@@ -8,14 +8,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.ggzy.sgw.gateway.session.PasswordPolicy;
+import org.ggzy.sgw.gateway.session.SessionService;
 import org.ggzy.sgw.gateway.web.ProblemType;
 import org.ggzy.sgw.schemas.check.RegionCodes;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.function.Tuples;
 
 /**
  * Accounts and roles, for the security administrator ({@code SECADMIN}): create, list, read, change roles, scope,
@@ -29,17 +31,18 @@ class UserHandler {
     private static final Set<String> ROLES = Set.of(Roles.REGULATOR, Roles.SYSADMIN, Roles.SECADMIN, Roles.AUDITOR);
     private static final Set<String> ADMIN_ROLES = Set.of(Roles.SYSADMIN, Roles.SECADMIN, Roles.AUDITOR);
     private static final Set<String> TRADE_TYPES = Set.of("gcjs", "zfcg");
-    private static final int MIN_PASSWORD = 10;
 
     private final UserRepository users;
-    private final PasswordEncoder encoder;
     private final Clock clock;
+    private final PasswordPolicy passwords;
+    private final SessionService sessions;
     private final RegionCodes regions = RegionCodes.load();
 
-    UserHandler(UserRepository users, PasswordEncoder encoder, Clock clock) {
+    UserHandler(UserRepository users, Clock clock, PasswordPolicy passwords, SessionService sessions) {
         this.users = users;
-        this.encoder = encoder;
         this.clock = clock;
+        this.passwords = passwords;
+        this.sessions = sessions;
     }
 
     Mono<ServerResponse> create(ServerRequest request) {
@@ -53,10 +56,10 @@ class UserHandler {
                         problems.add("username: 3–64 of [A-Za-z0-9_.-]");
                     }
                     String password = text(b, "password");
-                    checkPassword(password, problems);
+                    problems.addAll(passwords.violations(username, password, null));
                     AppUser user = new AppUser(
                             username,
-                            problems.isEmpty() ? encoder.encode(password) : "",
+                            problems.isEmpty() ? passwords.encode(password) : "",
                             list(b, "roles"),
                             list(b, "regionCodes"),
                             list(b, "tradeTypes"),
@@ -89,21 +92,26 @@ class UserHandler {
                     JsonNode b = t.getT2();
                     List<String> problems = new ArrayList<>();
                     if (b.hasNonNull("password")) {
-                        checkPassword(text(b, "password"), problems);
+                        problems.addAll(passwords.violations(u.username(), text(b, "password"), u.passwordHash()));
                     }
-                    return validated(
-                            new AppUser(
-                                    u.username(),
-                                    b.hasNonNull("password") && problems.isEmpty()
-                                            ? encoder.encode(text(b, "password"))
-                                            : u.passwordHash(),
-                                    b.has("roles") ? list(b, "roles") : u.roles(),
-                                    b.has("regionCodes") ? list(b, "regionCodes") : u.regionCodes(),
-                                    b.has("tradeTypes") ? list(b, "tradeTypes") : u.tradeTypes(),
-                                    b.has("enabled") ? b.get("enabled").asBoolean() : u.enabled()),
-                            problems);
+                    return Tuples.of(
+                            u,
+                            validated(
+                                    new AppUser(
+                                            u.username(),
+                                            b.hasNonNull("password") && problems.isEmpty()
+                                                    ? passwords.encode(text(b, "password"))
+                                                    : u.passwordHash(),
+                                            b.has("roles") ? list(b, "roles") : u.roles(),
+                                            b.has("regionCodes") ? list(b, "regionCodes") : u.regionCodes(),
+                                            b.has("tradeTypes") ? list(b, "tradeTypes") : u.tradeTypes(),
+                                            b.has("enabled") ? b.get("enabled").asBoolean() : u.enabled()),
+                                    problems));
                 })
-                .flatMap(u -> users.update(u, clock.instant()).thenReturn(u))
+                // every session of the account ends when its password, roles, scope or state changed
+                .flatMap(t -> users.update(t.getT2(), clock.instant())
+                        .then(sessions.changed(t.getT1(), t.getT2()))
+                        .thenReturn(t.getT2()))
                 .flatMap(u -> ServerResponse.ok().bodyValue(View.of(u)));
     }
 
@@ -135,12 +143,6 @@ class UserHandler {
                     .with("errors", problems);
         }
         return u;
-    }
-
-    private static void checkPassword(String password, List<String> problems) {
-        if (password == null || password.length() < MIN_PASSWORD) {
-            problems.add("password: at least " + MIN_PASSWORD + " characters");
-        }
     }
 
     private static Mono<JsonNode> body(ServerRequest request) {

@@ -3,6 +3,7 @@ package org.ggzy.sgw.gateway.warning;
 import java.time.Duration;
 import java.util.TreeSet;
 import org.ggzy.sgw.gateway.security.Scope;
+import org.ggzy.sgw.gateway.session.SessionService;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -24,13 +25,20 @@ class WarningStream {
 
     private final WarningRepository repository;
     private final WarningBus bus;
+    private final SessionService sessions;
 
-    WarningStream(WarningRepository repository, WarningBus bus) {
+    WarningStream(WarningRepository repository, WarningBus bus, SessionService sessions) {
         this.repository = repository;
         this.bus = bus;
+        this.sessions = sessions;
     }
 
+    /** The caller's stream; it ends when the caller's session does (logout, account changed or disabled). */
     Flux<ServerSentEvent<Object>> stream(Scope scope, Long lastEventId) {
+        return sessions.untilSessionEnds(events(scope, lastEventId));
+    }
+
+    private Flux<ServerSentEvent<Object>> events(Scope scope, Long lastEventId) {
         Mono<Long> start = lastEventId != null ? Mono.just(lastEventId) : repository.lastSeq();
         return start.flatMapMany(from -> {
             Cursor cursor = new Cursor(from);

@@ -175,9 +175,60 @@ class EdgeIT {
     }
 
     @Test
-    void shouldRefuseAnUnknownPlatform() {
+    void shouldAnswerAnUnknownPlatformAsAWrongSignature() {
         TestPlatform stranger = new TestPlatform(client, TestPlatform.randomCode(), "secret");
-        expectProblem(stranger.push(NOTICE, body), 401, "platform-unknown");
+        expectProblem(stranger.push(NOTICE, body), 401, "signature-invalid");
+        assertThat(detail(stranger.push(NOTICE, body))).isEqualTo(wrongSignatureDetail());
+    }
+
+    @Test
+    void shouldAcceptSignatureVersion2CoveringTheQuery() {
+        platform.getV2("/api/v1/push/records?dataKey=NO-SUCH-KEY&dataset=" + NOTICE)
+                .expectStatus()
+                .isNotFound();
+        platform.getV2("/api/v1/push/records?dataset=" + NOTICE + "&dataKey=A~B.C_D&dataKey=A")
+                .expectStatus()
+                .isNotFound();
+    }
+
+    @Test
+    void shouldRefuseASignatureVersion2WhenTheQueryWasChanged() {
+        String signedFor = "/api/v1/push/records?dataset=" + NOTICE + "&dataKey=A";
+        var headers = platform.signatureHeaders(
+                "GET",
+                signedFor,
+                new byte[0],
+                SignatureMethod.HMAC_SHA256,
+                System.currentTimeMillis(),
+                TestPlatform.nonce(),
+                platform.secret(),
+                SignatureVersion.V2);
+        expectProblem(
+                client.get()
+                        .uri("/api/v1/push/records?dataset=" + NOTICE + "&dataKey=B")
+                        .headers(h -> h.addAll(headers))
+                        .exchange(),
+                401,
+                "signature-invalid");
+    }
+
+    @Test
+    void shouldStillAcceptSignatureVersion1ByDefault() {
+        platform.get("/api/v1/push/records?dataset=" + NOTICE + "&dataKey=NO-SUCH-KEY")
+                .expectStatus()
+                .isNotFound();
+    }
+
+    String wrongSignatureDetail() {
+        return detail(send(System.currentTimeMillis(), TestPlatform.nonce(), "not-the-secret"));
+    }
+
+    static String detail(WebTestClient.ResponseSpec response) {
+        return response.expectBody(com.fasterxml.jackson.databind.JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("detail")
+                .asText();
     }
 
     @Test
@@ -193,7 +244,7 @@ class EdgeIT {
     }
 
     @Test
-    void shouldRefuseADisabledPlatform() {
+    void shouldAnswerADisabledPlatformAsAWrongSignature() {
         client.patch()
                 .uri("/api/v1/admin/platforms/" + platform.code())
                 .headers(h -> h.setBearerAuth(TestPlatform.adminToken(client, "it-admin-password")))
@@ -202,6 +253,7 @@ class EdgeIT {
                 .exchange()
                 .expectStatus()
                 .isOk();
-        expectProblem(platform.push(NOTICE, body), 401, "platform-disabled");
+        expectProblem(platform.push(NOTICE, body), 401, "signature-invalid");
+        assertThat(detail(platform.push(NOTICE, body))).isEqualTo(wrongSignatureDetail());
     }
 }

@@ -8,10 +8,14 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.ggzy.sgw.gateway.session.PasswordPolicy;
+import org.ggzy.sgw.gateway.session.PasswordProperties;
+import org.ggzy.sgw.gateway.session.SessionService;
 import org.ggzy.sgw.gateway.web.ProblemException;
 import org.ggzy.sgw.gateway.web.ProblemWriter;
 import org.junit.jupiter.api.Nested;
@@ -27,7 +31,10 @@ class UserHandlerTest {
 
     final UserRepository users = mock(UserRepository.class);
     final UserHandler handler = new UserHandler(
-            users, new BCryptPasswordEncoder(4), Clock.fixed(Instant.parse("2026-11-22T02:00:00Z"), ZoneOffset.UTC));
+            users,
+            Clock.fixed(Instant.parse("2026-11-22T02:00:00Z"), ZoneOffset.UTC),
+            new PasswordPolicy(new PasswordProperties(12, 3, Duration.ofDays(90)), new BCryptPasswordEncoder(4)),
+            mock(SessionService.class));
     final WebTestClient client = WebTestClient.bindToRouterFunction(route(POST("/api/v1/admin/users"), handler::create))
             .handlerStrategies(
                     HandlerStrategies.builder().exceptionHandler(problems()).build())
@@ -60,7 +67,11 @@ class UserHandlerTest {
                     .jsonPath("$.type")
                     .isEqualTo("https://ggzy.org/problems/invalid-request")
                     .jsonPath("$.errors.length()")
-                    .isEqualTo(6);
+                    .isEqualTo(7)
+                    .jsonPath("$.errors[1]")
+                    .isEqualTo("password: at least 12 characters")
+                    .jsonPath("$.errors[2]")
+                    .isEqualTo("password: at least 3 of upper case, lower case, digits and other characters");
         }
 
         @Test
@@ -73,7 +84,7 @@ class UserHandlerTest {
                             "username",
                             "fz.reg",
                             "password",
-                            "at-least-10-chars",
+                            "At-least-12-chars",
                             "roles",
                             List.of("REGULATOR"),
                             "regionCodes",
@@ -96,7 +107,7 @@ class UserHandlerTest {
                     .uri("/api/v1/admin/users")
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of(
-                            "username", "nowhere", "password", "at-least-10-chars", "roles", List.of("REGULATOR")))
+                            "username", "nowhere", "password", "At-least-12-chars", "roles", List.of("REGULATOR")))
                     .exchange()
                     .expectStatus()
                     .isBadRequest()

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.ggzy.sgw.gateway.edge.SignatureMethod;
+import org.ggzy.sgw.gateway.edge.SignatureVersion;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -106,7 +107,7 @@ public record TestPlatform(WebTestClient client, String code, String secret) {
         return body.length == 0 ? spec : spec.contentType(type).bodyValue(body);
     }
 
-    /** The five signature headers of API.md §1 for a request. */
+    /** The five signature headers of API.md §1 for a request, signature version 1 (the query not covered). */
     public HttpHeaders signatureHeaders(
             String method,
             String path,
@@ -115,16 +116,51 @@ public record TestPlatform(WebTestClient client, String code, String secret) {
             long timestamp,
             String nonce,
             String signingSecret) {
-        String rawPath = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-        String canonical =
-                SignatureMethod.canonical(method, rawPath, Long.toString(timestamp), nonce, signature.digestHex(body));
+        return signatureHeaders(method, path, body, signature, timestamp, nonce, signingSecret, SignatureVersion.V1);
+    }
+
+    /**
+     * The signature headers for a request of the given signature version (version 2 also covers the query string
+     * of {@code path}, and sends {@code X-Signature-Version: 2}).
+     */
+    public HttpHeaders signatureHeaders(
+            String method,
+            String path,
+            byte[] body,
+            SignatureMethod signature,
+            long timestamp,
+            String nonce,
+            String signingSecret,
+            SignatureVersion version) {
+        int q = path.indexOf('?');
+        String rawPath = q < 0 ? path : path.substring(0, q);
+        String rawQuery = q < 0 ? null : path.substring(q + 1);
+        String canonical = version.canonical(
+                method, rawPath, rawQuery, Long.toString(timestamp), nonce, signature.digestHex(body));
         HttpHeaders headers = new HttpHeaders();
         headers.set("X-Platform-Code", code);
         headers.set("X-Timestamp", Long.toString(timestamp));
         headers.set("X-Nonce", nonce);
         headers.set("X-Signature-Method", signature.header());
+        if (version != SignatureVersion.V1) {
+            headers.set("X-Signature-Version", version.header());
+        }
         headers.set("X-Signature", base64(signature.hmac(signingSecret, canonical)));
         return headers;
+    }
+
+    /** Signs a {@code GET} with signature version 2 (covering the query string) and sends it. */
+    public WebTestClient.ResponseSpec getV2(String path) {
+        HttpHeaders headers = signatureHeaders(
+                "GET",
+                path,
+                new byte[0],
+                SignatureMethod.HMAC_SHA256,
+                System.currentTimeMillis(),
+                nonce(),
+                secret,
+                SignatureVersion.V2);
+        return client.get().uri(path).headers(h -> h.addAll(headers)).exchange();
     }
 
     /** Signs and sends a JSON push through a non-blocking client (for concurrent load); emits the receipt. */
