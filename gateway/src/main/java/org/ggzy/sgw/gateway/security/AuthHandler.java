@@ -1,5 +1,8 @@
 package org.ggzy.sgw.gateway.security;
 
+import org.ggzy.sgw.gateway.audit.AuditContext;
+import org.ggzy.sgw.gateway.audit.AuditLog;
+import org.ggzy.sgw.gateway.web.ProblemException;
 import org.ggzy.sgw.gateway.web.ProblemType;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -16,11 +19,13 @@ class AuthHandler {
     private final PasswordEncoder encoder;
     private final TokenService tokens;
     private final String dummyHash;
+    private final AuditLog audit;
 
-    AuthHandler(UserRepository users, PasswordEncoder encoder, TokenService tokens) {
+    AuthHandler(UserRepository users, PasswordEncoder encoder, TokenService tokens, AuditLog audit) {
         this.users = users;
         this.encoder = encoder;
         this.tokens = tokens;
+        this.audit = audit;
         this.dummyHash = encoder.encode("timing-equaliser");
     }
 
@@ -29,8 +34,19 @@ class AuthHandler {
                 .filter(c -> c.username() != null && c.password() != null)
                 .switchIfEmpty(Mono.error(() ->
                         ProblemType.INVALID_REQUEST.exception("Send {\"username\": \"...\", \"password\": \"...\"}.")))
-                .flatMap(this::authenticate)
+                .flatMap(c -> authenticate(c)
+                        .flatMap(user -> audited(request, user.username(), "auth.login", c)
+                                .thenReturn(user))
+                        .onErrorResume(ProblemException.class, e -> audited(request, null, "auth.login-failed", c)
+                                .then(Mono.error(e))))
                 .flatMap(user -> ServerResponse.ok().bodyValue(tokens.issue(user)));
+    }
+
+    /** An authentication in the audit trail (in a transaction of its own): the user name tried, never a password. */
+    private Mono<Void> audited(ServerRequest request, String actor, String action, Credentials c) {
+        return AuditContext.of(request)
+                .map(ctx -> actor == null ? ctx : new AuditContext(actor, ctx.sourceAddress(), ctx.requestId()))
+                .flatMap(ctx -> audit.append(ctx, action, UserService.target(c.username()), null, null));
     }
 
     private Mono<AppUser> authenticate(Credentials credentials) {

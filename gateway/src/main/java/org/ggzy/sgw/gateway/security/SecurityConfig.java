@@ -12,7 +12,6 @@ import org.ggzy.sgw.gateway.web.ProblemType;
 import org.ggzy.sgw.gateway.web.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -36,8 +35,8 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * Who may call what. Platforms are authenticated by the edge's signature check (push paths), people by bearer
- * tokens; every refusal is a problem-details body.
+ * Who may call what ({@link AccessMatrix}). Platforms are authenticated by the edge's signature check (push paths),
+ * people by bearer tokens; every refusal is a problem-details body.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -56,37 +55,7 @@ class SecurityConfig {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .authorizeExchange(ex -> ex.pathMatchers("/internal/**")
-                        .denyAll()
-                        .pathMatchers("/api/v1/push/**")
-                        .permitAll()
-                        .pathMatchers(HttpMethod.GET, "/api/v1/datasets", "/api/v1/datasets/**")
-                        .permitAll()
-                        .pathMatchers(HttpMethod.POST, "/api/v1/auth/token")
-                        .permitAll()
-                        .pathMatchers(
-                                "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
-                        .permitAll()
-                        .pathMatchers(
-                                "/api/v1/admin/platforms",
-                                "/api/v1/admin/platforms/**",
-                                "/api/v1/admin/scan",
-                                "/api/v1/admin/deliveries",
-                                "/api/v1/admin/deliveries/**")
-                        .hasRole(Roles.SYSADMIN)
-                        .pathMatchers("/api/v1/admin/users", "/api/v1/admin/users/**")
-                        .hasRole(Roles.SECADMIN)
-                        .pathMatchers(
-                                "/api/v1/warnings",
-                                "/api/v1/warnings/**",
-                                "/api/v1/silences",
-                                "/api/v1/silences/**",
-                                "/api/v1/projects/**",
-                                "/api/v1/stats/**",
-                                "/api/v1/platforms/*/scorecard")
-                        .hasAnyRole(Roles.REGULATOR, Roles.SYSADMIN)
-                        .anyExchange()
-                        .authenticated())
+                .authorizeExchange(AccessMatrix::apply)
                 .oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtDecoder(decoder)
                                 .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(converter)))
                         .authenticationEntryPoint((exchange, e) -> problems.write(
