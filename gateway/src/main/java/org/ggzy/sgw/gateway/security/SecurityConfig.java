@@ -44,7 +44,7 @@ class SecurityConfig {
 
     @Bean
     SecurityWebFilterChain securityFilterChain(
-            ServerHttpSecurity http, ReactiveJwtDecoder decoder, ProblemWriter problems) {
+            ServerHttpSecurity http, ReactiveJwtDecoder decoder, ProblemWriter problems, AccessDenied denied) {
         JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
         authorities.setAuthoritiesClaimName("roles");
         authorities.setAuthorityPrefix("ROLE_");
@@ -62,14 +62,12 @@ class SecurityConfig {
                                 exchange,
                                 ProblemType.UNAUTHORIZED.exception(
                                         "A valid bearer token is required (POST /api/v1/auth/token).")))
-                        .accessDeniedHandler((exchange, e) -> problems.write(
-                                exchange, ProblemType.FORBIDDEN.exception("Your role does not allow this."))))
+                        .accessDeniedHandler(denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint((exchange, ex) -> problems.write(
                                 exchange,
                                 ProblemType.UNAUTHORIZED.exception(
                                         "A valid bearer token is required (POST /api/v1/auth/token).")))
-                        .accessDeniedHandler((exchange, ex) -> problems.write(
-                                exchange, ProblemType.FORBIDDEN.exception("Your role does not allow this."))))
+                        .accessDeniedHandler(denied))
                 .build();
     }
 

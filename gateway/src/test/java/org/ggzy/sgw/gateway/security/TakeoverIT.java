@@ -104,12 +104,17 @@ class TakeoverIT {
 
         assertThat(refusal("user.update-refused", id).get("target").asText()).isEqualTo("user:secadmin");
         String secadmin = Regulators.token(client, "secadmin", Regulators.SECADMIN_PASSWORD);
+        String read = "takeover-" + UUID.randomUUID();
         client.get()
                 .uri("/api/v1/warnings")
                 .headers(h -> h.setBearerAuth(secadmin))
+                .header("X-Request-Id", read)
                 .exchange()
                 .expectStatus()
                 .isForbidden();
+        JsonNode denied = audit.entry("access.denied", read).orElseThrow();
+        assertThat(denied.get("actor").asText()).isEqualTo("secadmin");
+        assertThat(denied.get("target").asText()).isEqualTo("GET /api/v1/warnings");
     }
 
     @Test
