@@ -102,7 +102,7 @@ class AuditHandler {
             throw ProblemType.INVALID_REQUEST.exception("page must be ≥ 0 and size between 1 and " + MAX_SIZE);
         }
         return new AuditRepository.AuditFilter(
-                time(r, "from"), time(r, "to"), param(r, "actor"), param(r, "action"), page, size);
+                time(r, "from", 0), time(r, "to", 1), param(r, "actor"), param(r, "action"), page, size);
     }
 
     private static String param(ServerRequest r, String name) {
@@ -118,15 +118,21 @@ class AuditHandler {
         }
     }
 
-    /** ISO-8601 with offset, or a date ({@code yyyy-MM-dd}, China time). */
-    private static Instant time(ServerRequest r, String name) {
+    /**
+     * ISO-8601 with offset, or a date ({@code yyyy-MM-dd}, China time): its start for {@code from}, its end for
+     * {@code to} ({@code days} after its start).
+     */
+    private static Instant time(ServerRequest r, String name, int days) {
         String v = param(r, name);
         if (v == null) {
             return null;
         }
         try {
             return v.length() == 10
-                    ? LocalDate.parse(v).atStartOfDay(SpecTime.CHINA).toInstant()
+                    ? LocalDate.parse(v)
+                            .plusDays(days)
+                            .atStartOfDay(SpecTime.CHINA)
+                            .toInstant()
                     : OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeParseException e) {
             throw ProblemType.INVALID_REQUEST.exception(

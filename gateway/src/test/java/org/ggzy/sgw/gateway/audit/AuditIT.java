@@ -24,10 +24,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 
 /**
  * The audit trail on PostgreSQL: an entry for each kind of change (in the change's request), no secrets in it, the
@@ -48,6 +51,9 @@ class AuditIT {
 
     @Value("${sgw.it.postgres-user:postgres}")
     String jdbcUser;
+
+    @LocalServerPort
+    int port;
 
     AuditTrail audit;
     Lifecycles lifecycles;
@@ -183,6 +189,31 @@ class AuditIT {
         assertThat(audit.entries("admin.bootstrap"))
                 .extracting(e -> e.get("target").asText())
                 .contains("user:sysadmin", "user:secadmin", "user:auditor");
+    }
+
+    @Test
+    void shouldKeepTheChainLinearUnderConcurrentAppends() {
+        String name = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
+        WebClient http = WebClient.create("http://localhost:" + port);
+        List<Integer> statuses = Flux.range(0, 24)
+                .flatMap(
+                        i -> http.post()
+                                .uri("/api/v1/auth/token")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(Map.of("username", name, "password", "wrong-password-" + i))
+                                .exchangeToMono(r -> r.releaseBody()
+                                        .thenReturn(r.statusCode().value())),
+                        24)
+                .collectList()
+                .block(Duration.ofSeconds(60));
+
+        assertThat(statuses).hasSize(24).containsOnly(401);
+        List<JsonNode> failed = audit.entries("auth.login-failed").stream()
+                .filter(e -> e.get("target").asText().equals("user:" + name))
+                .toList();
+        assertThat(failed).hasSize(24);
+        assertThat(failed.stream().map(e -> e.get("seq").asLong()).distinct()).hasSize(24);
+        assertThat(audit.verify().get("intact").asBoolean()).isTrue();
     }
 
     @Test
