@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ggzy.sgw.gateway.support.Records;
+import org.ggzy.sgw.gateway.support.Regulators;
 import org.ggzy.sgw.gateway.support.TestPlatform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +23,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "sgw.security.admin-password=smoke-admin-password")
+        properties = {
+            "sgw.security.admin-password=smoke-admin-password",
+            "sgw.security.secadmin-password=smoke-secadmin-password"
+        })
 @AutoConfigureObservability
 class EmbeddedDefaultSmokeTest {
 
@@ -91,9 +95,11 @@ class EmbeddedDefaultSmokeTest {
                 .expectBody()
                 .jsonPath("$.raised")
                 .isNumber();
+        String regulator = Regulators.token(
+                client, Regulators.create(client, "smoke-secadmin-password", "350000"), Regulators.PASSWORD);
         client.get()
                 .uri("/api/v1/projects/" + notice.get("TENDER_PROJECT_CODE").asText())
-                .headers(h -> h.setBearerAuth(token))
+                .headers(h -> h.setBearerAuth(regulator))
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -105,7 +111,7 @@ class EmbeddedDefaultSmokeTest {
         client.get()
                 .uri("/api/v1/warnings?tenderProjectCode="
                         + notice.get("TENDER_PROJECT_CODE").asText())
-                .headers(h -> h.setBearerAuth(token))
+                .headers(h -> h.setBearerAuth(regulator))
                 .exchange()
                 .expectStatus()
                 .isOk()

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.function.Function;
 import org.ggzy.sgw.gateway.config.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -58,6 +59,27 @@ public class AuditLog {
                 .flatMap(this::chain)
                 .as(tx::transactional);
     }
+
+    /**
+     * Runs a change and appends the entry {@code describe} makes of its result, in one transaction (the caller's, or
+     * a new one): both commit or neither does.
+     */
+    public <T> Mono<T> record(AuditContext ctx, String action, Mono<T> change, Function<T, Change> describe) {
+        return change.flatMap(result -> {
+                    Change c = describe.apply(result);
+                    return append(ctx, action, c.target(), c.before(), c.after())
+                            .thenReturn(result);
+                })
+                .as(tx::transactional);
+    }
+
+    /** Runs {@code work} in the caller's transaction, or in a new one when there is none. */
+    public <T> Mono<T> transactional(Mono<T> work) {
+        return tx.transactional(work);
+    }
+
+    /** What an entry says about a change: its target, and the state before and after (no secrets). */
+    public record Change(String target, Object before, Object after) {}
 
     private Mono<Void> chain(Draft d) {
         return db.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ggzy.sgw.gateway.audit.AuditContext;
+import org.ggzy.sgw.gateway.audit.AuditLog;
 import org.ggzy.sgw.gateway.web.ProblemType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -27,11 +29,13 @@ class DeliveryHandler {
     private final OutboxRepository repository;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final AuditLog audit;
 
-    DeliveryHandler(OutboxRepository repository, OutboxRelay relay, Clock clock) {
+    DeliveryHandler(OutboxRepository repository, OutboxRelay relay, Clock clock, AuditLog audit) {
         this.repository = repository;
         this.relay = relay;
         this.clock = clock;
+        this.audit = audit;
     }
 
     Mono<ServerResponse> list(ServerRequest request) {
@@ -57,22 +61,29 @@ class DeliveryHandler {
     Mono<ServerResponse> replay(ServerRequest request) {
         return request.bodyToMono(JsonNode.class)
                 .switchIfEmpty(Mono.error(() -> ProblemType.INVALID_REQUEST.exception("A JSON body is required")))
-                .flatMap(body -> {
-                    List<String> ids = new ArrayList<>();
-                    body.path("ids").forEach(id -> ids.add(id.asText()));
-                    String destination = body.path("destination").asText(null);
-                    Instant now = clock.instant();
-                    if (!ids.isEmpty()) {
-                        return repository.replay(ids, null, null, null, now);
-                    }
-                    if (destination == null || !body.hasNonNull("from") || !body.hasNonNull("to")) {
-                        return Mono.error(ProblemType.INVALID_REQUEST.exception(
-                                "Give either ids, or destination with from and to (ISO-8601 with offset)"));
-                    }
-                    return repository.replay(null, destination, time(body, "from"), time(body, "to"), now);
-                })
+                .zipWith(AuditContext.of(request))
+                .flatMap(t -> audit.record(
+                        t.getT2(),
+                        "delivery.replay",
+                        replay(t.getT1()),
+                        n -> new AuditLog.Change("deliveries", null, Map.of("request", t.getT1(), "replayed", n))))
                 .doOnNext(n -> relay.wake())
                 .flatMap(n -> ServerResponse.ok().bodyValue(Map.of("replayed", n)));
+    }
+
+    private Mono<Long> replay(JsonNode body) {
+        List<String> ids = new ArrayList<>();
+        body.path("ids").forEach(id -> ids.add(id.asText()));
+        String destination = body.path("destination").asText(null);
+        Instant now = clock.instant();
+        if (!ids.isEmpty()) {
+            return repository.replay(ids, null, null, null, now);
+        }
+        if (destination == null || !body.hasNonNull("from") || !body.hasNonNull("to")) {
+            return Mono.error(ProblemType.INVALID_REQUEST.exception(
+                    "Give either ids, or destination with from and to (ISO-8601 with offset)"));
+        }
+        return repository.replay(null, destination, time(body, "from"), time(body, "to"), now);
     }
 
     private static Instant time(JsonNode body, String field) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.ggzy.sgw.gateway.audit.AuditContext;
 import org.ggzy.sgw.gateway.web.ProblemType;
 import org.ggzy.sgw.schemas.Catalog;
 import org.springframework.http.HttpStatus;
@@ -34,7 +35,9 @@ class PlatformHandler {
     Mono<ServerResponse> create(ServerRequest request) {
         return request.bodyToMono(CreatePlatform.class)
                 .switchIfEmpty(Mono.error(() -> ProblemType.INVALID_REQUEST.exception("A JSON body is required.")))
-                .flatMap(body -> {
+                .zipWith(AuditContext.of(request))
+                .flatMap(t -> {
+                    CreatePlatform body = t.getT1();
                     List<String> errors = new ArrayList<>();
                     if (body.platformCode() == null
                             || !CODE.matcher(body.platformCode()).matches()) {
@@ -45,6 +48,7 @@ class PlatformHandler {
                     Set<String> datasets = datasets(body.datasets(), errors);
                     rejectIfAny(errors);
                     return service.create(
+                            t.getT2(),
                             body.platformCode(),
                             body.name().strip(),
                             body.regionCode(),
@@ -69,20 +73,28 @@ class PlatformHandler {
     Mono<ServerResponse> update(ServerRequest request) {
         return request.bodyToMono(UpdatePlatform.class)
                 .switchIfEmpty(Mono.error(() -> ProblemType.INVALID_REQUEST.exception("A JSON body is required.")))
-                .flatMap(body -> {
+                .zipWith(AuditContext.of(request))
+                .flatMap(t -> {
+                    UpdatePlatform body = t.getT1();
                     List<String> errors = new ArrayList<>();
                     checkName(body.name(), false, errors);
                     checkRegion(body.regionCode(), false, errors);
                     Set<String> datasets = body.datasets() == null ? null : datasets(body.datasets(), errors);
                     rejectIfAny(errors);
                     return service.update(
-                            request.pathVariable("code"), body.name(), body.regionCode(), body.enabled(), datasets);
+                            t.getT2(),
+                            request.pathVariable("code"),
+                            body.name(),
+                            body.regionCode(),
+                            body.enabled(),
+                            datasets);
                 })
                 .flatMap(p -> ServerResponse.ok().bodyValue(p.view()));
     }
 
     Mono<ServerResponse> rotateSecret(ServerRequest request) {
-        return service.rotateSecret(request.pathVariable("code"))
+        return AuditContext.of(request)
+                .flatMap(ctx -> service.rotateSecret(ctx, request.pathVariable("code")))
                 .flatMap(issued -> ServerResponse.status(HttpStatus.OK).bodyValue(secretBody(issued)));
     }
 

@@ -10,6 +10,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.ggzy.sgw.gateway.audit.AuditContext;
+import org.ggzy.sgw.gateway.audit.AuditLog;
 import org.ggzy.sgw.gateway.config.Ids;
 import org.ggzy.sgw.gateway.security.SecretCipher;
 import org.ggzy.sgw.gateway.web.ProblemType;
@@ -25,11 +27,18 @@ public class PlatformService {
     private final SecretCipher cipher;
     private final Clock clock;
     private final PlatformProperties properties;
+    private final AuditLog audit;
     private final SecureRandom random = Ids.random();
     private final AsyncLoadingCache<String, Optional<PlatformCredentials>> credentials;
 
-    PlatformService(PlatformRepository repository, SecretCipher cipher, Clock clock, PlatformProperties properties) {
+    PlatformService(
+            PlatformRepository repository,
+            SecretCipher cipher,
+            Clock clock,
+            PlatformProperties properties,
+            AuditLog audit) {
         this.repository = repository;
+        this.audit = audit;
         this.cipher = cipher;
         this.clock = clock;
         this.properties = properties;
@@ -60,51 +69,72 @@ public class PlatformService {
         return new PlatformCredentials(p.code(), p.regionCode(), p.enabled(), p.datasets(), secrets);
     }
 
-    Mono<IssuedSecret> create(String code, String name, String regionCode, Set<String> datasets, boolean enabled) {
+    Mono<IssuedSecret> create(
+            AuditContext ctx, String code, String name, String regionCode, Set<String> datasets, boolean enabled) {
         String secret = newSecret();
         Instant now = clock.instant();
         Platform platform =
                 new Platform(code, name, regionCode, enabled, datasets, cipher.encrypt(secret), null, null, now, now);
-        return repository
+        Mono<Platform> insert = repository
                 .insert(platform)
                 .switchIfEmpty(Mono.error(() ->
-                        ProblemType.CONFLICT.exception("A platform with code " + code + " is already registered.")))
+                        ProblemType.CONFLICT.exception("A platform with code " + code + " is already registered.")));
+        return audit.record(ctx, "platform.create", insert, p -> new AuditLog.Change(target(code), null, p.view()))
                 .doOnNext(p -> credentials.synchronous().invalidate(code))
                 .map(p -> new IssuedSecret(p.view(), secret));
     }
 
-    Mono<IssuedSecret> rotateSecret(String code) {
+    /** A new secret (the old one valid for the overlap); the audit entry says when, never what. */
+    Mono<IssuedSecret> rotateSecret(AuditContext ctx, String code) {
         String secret = newSecret();
-        return find(code)
-                .map(p -> new Platform(
-                        p.code(),
-                        p.name(),
-                        p.regionCode(),
-                        p.enabled(),
-                        p.datasets(),
-                        cipher.encrypt(secret),
-                        p.secretCiphertext(),
-                        clock.instant().plus(properties.secretOverlap()),
-                        p.createdAt(),
-                        clock.instant()))
-                .flatMap(this::save)
+        return audit.transactional(find(code)
+                        .flatMap(before -> save(rotated(before, secret)).flatMap(after -> audit.append(
+                                        ctx, "platform.rotate-secret", target(code), before.view(), after.view())
+                                .thenReturn(after))))
+                .doOnNext(saved -> credentials.synchronous().invalidate(saved.code()))
                 .map(p -> new IssuedSecret(p.view(), secret));
     }
 
-    Mono<Platform> update(String code, String name, String regionCode, Boolean enabled, Set<String> datasets) {
-        return find(code)
-                .map(p -> new Platform(
-                        p.code(),
-                        name == null ? p.name() : name,
-                        regionCode == null ? p.regionCode() : regionCode,
-                        enabled == null ? p.enabled() : enabled,
-                        datasets == null ? p.datasets() : datasets,
-                        p.secretCiphertext(),
-                        p.previousSecretCiphertext(),
-                        p.previousSecretExpiresAt(),
-                        p.createdAt(),
-                        clock.instant()))
-                .flatMap(this::save);
+    Mono<Platform> update(
+            AuditContext ctx, String code, String name, String regionCode, Boolean enabled, Set<String> datasets) {
+        return audit.transactional(
+                        find(code).flatMap(before -> save(changed(before, name, regionCode, enabled, datasets))
+                                .flatMap(after -> audit.append(
+                                                ctx, "platform.update", target(code), before.view(), after.view())
+                                        .thenReturn(after))))
+                .doOnNext(saved -> credentials.synchronous().invalidate(saved.code()));
+    }
+
+    private Platform rotated(Platform p, String secret) {
+        return new Platform(
+                p.code(),
+                p.name(),
+                p.regionCode(),
+                p.enabled(),
+                p.datasets(),
+                cipher.encrypt(secret),
+                p.secretCiphertext(),
+                clock.instant().plus(properties.secretOverlap()),
+                p.createdAt(),
+                clock.instant());
+    }
+
+    private Platform changed(Platform p, String name, String regionCode, Boolean enabled, Set<String> datasets) {
+        return new Platform(
+                p.code(),
+                name == null ? p.name() : name,
+                regionCode == null ? p.regionCode() : regionCode,
+                enabled == null ? p.enabled() : enabled,
+                datasets == null ? p.datasets() : datasets,
+                p.secretCiphertext(),
+                p.previousSecretCiphertext(),
+                p.previousSecretExpiresAt(),
+                p.createdAt(),
+                clock.instant());
+    }
+
+    private static String target(String code) {
+        return "platform:" + code;
     }
 
     Mono<Platform> find(String code) {
@@ -119,7 +149,7 @@ public class PlatformService {
     }
 
     private Mono<Platform> save(Platform p) {
-        return repository.update(p).doOnNext(saved -> credentials.synchronous().invalidate(saved.code()));
+        return repository.update(p);
     }
 
     private String newSecret() {

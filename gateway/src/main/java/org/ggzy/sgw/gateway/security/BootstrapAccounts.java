@@ -4,6 +4,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import org.ggzy.sgw.gateway.audit.AuditContext;
+import org.ggzy.sgw.gateway.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -11,10 +13,13 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * On first start, creates the three administrator accounts of 三员分立 ({@code sysadmin}, {@code secadmin},
- * {@code auditor}), each with one role. A password not given in the environment is generated and logged once.
+ * {@code auditor}), each with one role, each creation audited ({@code admin.bootstrap}, actor {@code system}). A
+ * password not given in the environment is generated and logged once.
  */
 @Component
 class BootstrapAccounts implements ApplicationRunner {
@@ -25,12 +30,15 @@ class BootstrapAccounts implements ApplicationRunner {
     private final PasswordEncoder encoder;
     private final SecurityProperties properties;
     private final Clock clock;
+    private final AuditLog audit;
 
-    BootstrapAccounts(UserRepository users, PasswordEncoder encoder, SecurityProperties properties, Clock clock) {
+    BootstrapAccounts(
+            UserRepository users, PasswordEncoder encoder, SecurityProperties properties, Clock clock, AuditLog audit) {
         this.users = users;
         this.encoder = encoder;
         this.properties = properties;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -53,19 +61,28 @@ class BootstrapAccounts implements ApplicationRunner {
                 .block();
     }
 
-    private reactor.core.publisher.Mono<Boolean> create(Account account) {
+    private Mono<Boolean> create(Account account) {
         boolean generated = account.password() == null || account.password().isBlank();
         String password = generated ? generatePassword() : account.password();
         // BCrypt is slow on purpose (and reads the system's entropy): never on an event loop
-        return reactor.core.publisher.Mono.fromCallable(() -> encoder.encode(password))
-                .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+        return Mono.fromCallable(() -> encoder.encode(password))
+                .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(hash -> insert(account, generated, password, hash));
     }
 
-    private reactor.core.publisher.Mono<Boolean> insert(
-            Account account, boolean generated, String password, String hash) {
+    private Mono<Boolean> insert(Account account, boolean generated, String password, String hash) {
         AppUser user = new AppUser(account.username(), hash, List.of(account.role()), List.of(), List.of(), true);
-        return users.insertIfAbsent(user, clock.instant()).doOnNext(inserted -> {
+        Mono<Boolean> insert = users.insertIfAbsent(user, clock.instant())
+                .flatMap(inserted -> inserted
+                        ? audit.append(
+                                        AuditContext.system("system"),
+                                        "admin.bootstrap",
+                                        UserService.target(user.username()),
+                                        null,
+                                        UserService.Audited.of(user, false))
+                                .thenReturn(true)
+                        : Mono.just(false));
+        return audit.transactional(insert).doOnNext(inserted -> {
             if (inserted && generated) {
                 log.warn(
                         "Created account '{}' ({}) with generated password: {}  (shown once; set {} to choose it)",

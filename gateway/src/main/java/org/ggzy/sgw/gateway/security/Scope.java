@@ -10,7 +10,8 @@ import reactor.core.publisher.Mono;
 /**
  * What a person may see: a regulator sees the regions they are scoped to and everything below them (a province
  * {@code 350000} sees {@code 35xxxx}; a city {@code 350100} sees {@code 3501xx}), in the trade types they are scoped
- * to; a system administrator sees everything.
+ * to. No person's scope is global (三员分立: the administrators see no business data, see {@link AccessMatrix}); only the
+ * gateway itself ({@link #system()}) sees everything.
  *
  * @param actor the username, as recorded in events
  * @param global whether the scope is unrestricted
@@ -33,11 +34,9 @@ public record Scope(String actor, boolean global, List<String> regionPrefixes, S
     }
 
     static Scope of(Jwt jwt) {
-        List<String> roles = list(jwt, "roles");
-        boolean global = roles.contains(Roles.SYSADMIN);
         List<String> prefixes =
                 list(jwt, "regions").stream().map(Scope::prefix).distinct().toList();
-        return new Scope(jwt.getSubject(), global, prefixes, Set.copyOf(list(jwt, "tradeTypes")));
+        return new Scope(jwt.getSubject(), false, prefixes, Set.copyOf(list(jwt, "tradeTypes")));
     }
 
     /** The prefix of a region code: its province, city or county digits. */

@@ -15,7 +15,6 @@ import org.ggzy.sgw.gateway.web.ProblemType;
 import org.ggzy.sgw.gateway.web.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -40,8 +39,8 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * Who may call what. Platforms are authenticated by the edge's signature check (push paths), people by bearer
- * tokens; every refusal is a problem-details body.
+ * Who may call what ({@link AccessMatrix}). Platforms are authenticated by the edge's signature check (push paths),
+ * people by bearer tokens; every refusal is a problem-details body.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -52,6 +51,7 @@ class SecurityConfig {
             ServerHttpSecurity http,
             ReactiveJwtDecoder decoder,
             ProblemWriter problems,
+            AccessDenied denied,
             ManagementPort managementPort) {
         JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
         authorities.setAuthoritiesClaimName("roles");
@@ -63,55 +63,21 @@ class SecurityConfig {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .authorizeExchange(ex -> ex.pathMatchers("/internal/**")
-                        .denyAll()
-                        .pathMatchers("/api/v1/push/**")
-                        .permitAll()
-                        .pathMatchers(HttpMethod.GET, "/api/v1/datasets", "/api/v1/datasets/**")
-                        .permitAll()
-                        .pathMatchers(HttpMethod.POST, "/api/v1/auth/token")
-                        .permitAll()
-                        .pathMatchers("/actuator/health", "/actuator/health/**")
-                        .permitAll()
-                        .matchers(managementPort)
-                        .permitAll()
-                        .pathMatchers("/actuator", "/actuator/**")
-                        .hasRole(Roles.SYSADMIN)
-                        .pathMatchers(
-                                "/api/v1/admin/platforms",
-                                "/api/v1/admin/platforms/**",
-                                "/api/v1/admin/scan",
-                                "/api/v1/admin/projects/**",
-                                "/api/v1/admin/deliveries",
-                                "/api/v1/admin/deliveries/**")
-                        .hasRole(Roles.SYSADMIN)
-                        .pathMatchers("/api/v1/admin/users", "/api/v1/admin/users/**")
-                        .hasRole(Roles.SECADMIN)
-                        .pathMatchers(
-                                "/api/v1/warnings",
-                                "/api/v1/warnings/**",
-                                "/api/v1/silences",
-                                "/api/v1/silences/**",
-                                "/api/v1/projects/**",
-                                "/api/v1/stats/**",
-                                "/api/v1/platforms/*/scorecard")
-                        .hasAnyRole(Roles.REGULATOR, Roles.SYSADMIN)
-                        .anyExchange()
-                        .authenticated())
+                // the actuator's own port (when one is set) is for the operators' network: open there
+                .authorizeExchange(
+                        ex -> AccessMatrix.apply(ex.matchers(managementPort).permitAll()))
                 .oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtDecoder(decoder)
                                 .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(converter)))
                         .authenticationEntryPoint((exchange, e) -> problems.write(
                                 exchange,
                                 ProblemType.UNAUTHORIZED.exception(
                                         "A valid bearer token is required (POST /api/v1/auth/token).")))
-                        .accessDeniedHandler((exchange, e) -> problems.write(
-                                exchange, ProblemType.FORBIDDEN.exception("Your role does not allow this."))))
+                        .accessDeniedHandler(denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint((exchange, ex) -> problems.write(
                                 exchange,
                                 ProblemType.UNAUTHORIZED.exception(
                                         "A valid bearer token is required (POST /api/v1/auth/token).")))
-                        .accessDeniedHandler((exchange, ex) -> problems.write(
-                                exchange, ProblemType.FORBIDDEN.exception("Your role does not allow this."))))
+                        .accessDeniedHandler(denied))
                 .addFilterBefore(new PasswordExpiredWebFilter(problems), SecurityWebFiltersOrder.AUTHORIZATION)
                 .build();
     }

@@ -2,12 +2,12 @@ package org.ggzy.sgw.gateway.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.ggzy.sgw.gateway.audit.AuditContext;
 import org.ggzy.sgw.gateway.session.PasswordPolicy;
 import org.ggzy.sgw.gateway.session.SessionService;
 import org.ggzy.sgw.gateway.web.ProblemType;
@@ -17,12 +17,11 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import reactor.util.function.Tuples;
 
 /**
  * Accounts and roles, for the security administrator ({@code SECADMIN}): create, list, read, change roles, scope,
- * password or state. 三员分立: no account holds two of {@code SYSADMIN}, {@code SECADMIN}, {@code AUDITOR}, and a
- * regulator needs at least one region it is scoped to.
+ * password or state of ordinary accounts ({@link AccountPolicy}). 三员分立: an administrator account holds its one
+ * role only, and a regulator needs at least one region it is scoped to. Every change is audited.
  */
 @Component
 class UserHandler {
@@ -33,44 +32,37 @@ class UserHandler {
     private static final Set<String> TRADE_TYPES = Set.of("gcjs", "zfcg");
 
     private final UserRepository users;
-    private final Clock clock;
+    private final UserService service;
     private final PasswordPolicy passwords;
     private final SessionService sessions;
     private final RegionCodes regions = RegionCodes.load();
 
-    UserHandler(UserRepository users, Clock clock, PasswordPolicy passwords, SessionService sessions) {
+    UserHandler(UserRepository users, UserService service, PasswordPolicy passwords, SessionService sessions) {
         this.users = users;
-        this.clock = clock;
+        this.service = service;
         this.passwords = passwords;
         this.sessions = sessions;
     }
 
     Mono<ServerResponse> create(ServerRequest request) {
-        return body(request)
-                // password hashing is deliberately slow: keep it off the event loop
-                .publishOn(Schedulers.boundedElastic())
-                .map(b -> {
-                    List<String> problems = new ArrayList<>();
-                    String username = text(b, "username");
-                    if (username == null || !USERNAME.matcher(username).matches()) {
-                        problems.add("username: 3–64 of [A-Za-z0-9_.-]");
-                    }
-                    String password = text(b, "password");
-                    problems.addAll(passwords.violations(username, password, null));
-                    AppUser user = new AppUser(
-                            username,
-                            problems.isEmpty() ? passwords.encode(password) : "",
-                            list(b, "roles"),
-                            list(b, "regionCodes"),
-                            list(b, "tradeTypes"),
-                            !b.has("enabled") || b.get("enabled").asBoolean());
-                    return validated(user, problems);
-                })
-                .flatMap(user -> users.insertIfAbsent(user, clock.instant())
-                        .flatMap(inserted -> inserted
-                                ? ServerResponse.created(URI.create("/api/v1/admin/users/" + user.username()))
-                                        .bodyValue(View.of(user))
-                                : Mono.error(ProblemType.CONFLICT.exception("User " + user.username() + " exists"))));
+        return body(request).zipWith(AuditContext.of(request)).flatMap(t -> {
+            JsonNode b = t.getT1();
+            AuditContext ctx = t.getT2();
+            AppUser requested = new AppUser(
+                    text(b, "username"),
+                    "",
+                    list(b, "roles"),
+                    list(b, "regionCodes"),
+                    list(b, "tradeTypes"),
+                    !b.has("enabled") || b.get("enabled").asBoolean());
+            return service.authoriseCreate(ctx, requested)
+                    .then(Mono.fromCallable(() -> hashed(requested, text(b, "password"), true)))
+                    // password hashing is deliberately slow: keep it off the event loop
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(user -> service.create(ctx, user))
+                    .flatMap(user -> ServerResponse.created(URI.create("/api/v1/admin/users/" + user.username()))
+                            .bodyValue(View.of(user)));
+        });
     }
 
     Mono<ServerResponse> list(ServerRequest request) {
@@ -84,35 +76,42 @@ class UserHandler {
     }
 
     Mono<ServerResponse> patch(ServerRequest request) {
-        return find(request.pathVariable("username"))
-                .zipWith(body(request))
-                .publishOn(Schedulers.boundedElastic())
-                .map(t -> {
-                    AppUser u = t.getT1();
+        return Mono.zip(find(request.pathVariable("username")), body(request), AuditContext.of(request))
+                .flatMap(t -> {
+                    AppUser before = t.getT1();
                     JsonNode b = t.getT2();
-                    List<String> problems = new ArrayList<>();
-                    if (b.hasNonNull("password")) {
-                        problems.addAll(passwords.violations(u.username(), text(b, "password"), u.passwordHash()));
-                    }
-                    return Tuples.of(
-                            u,
-                            validated(
-                                    new AppUser(
-                                            u.username(),
-                                            b.hasNonNull("password") && problems.isEmpty()
-                                                    ? passwords.encode(text(b, "password"))
-                                                    : u.passwordHash(),
-                                            b.has("roles") ? list(b, "roles") : u.roles(),
-                                            b.has("regionCodes") ? list(b, "regionCodes") : u.regionCodes(),
-                                            b.has("tradeTypes") ? list(b, "tradeTypes") : u.tradeTypes(),
-                                            b.has("enabled") ? b.get("enabled").asBoolean() : u.enabled()),
-                                    problems));
+                    String password = b.hasNonNull("password") ? text(b, "password") : null;
+                    boolean passwordGiven = b.hasNonNull("password");
+                    AppUser requested = new AppUser(
+                            before.username(),
+                            before.passwordHash(),
+                            b.has("roles") ? list(b, "roles") : before.roles(),
+                            b.has("regionCodes") ? list(b, "regionCodes") : before.regionCodes(),
+                            b.has("tradeTypes") ? list(b, "tradeTypes") : before.tradeTypes(),
+                            b.has("enabled") ? b.get("enabled").asBoolean() : before.enabled());
+                    return service.authoriseUpdate(t.getT3(), before, requested, passwordGiven)
+                            .then(Mono.fromCallable(() -> hashed(requested, password, passwordGiven)))
+                            .subscribeOn(Schedulers.boundedElastic())
+                            .flatMap(after -> service.update(t.getT3(), before, after, passwordGiven))
+                            // every session of the account ends when its password, roles, scope or state changed
+                            .flatMap(after -> sessions.changed(before, after).thenReturn(after));
                 })
-                // every session of the account ends when its password, roles, scope or state changed
-                .flatMap(t -> users.update(t.getT2(), clock.instant())
-                        .then(sessions.changed(t.getT1(), t.getT2()))
-                        .thenReturn(t.getT2()))
                 .flatMap(u -> ServerResponse.ok().bodyValue(View.of(u)));
+    }
+
+    /** The account validated, with the password hashed when one is to be set (slow: not on an event loop). */
+    private AppUser hashed(AppUser u, String password, boolean setPassword) {
+        List<String> problems = new ArrayList<>();
+        if (u.username() == null || !USERNAME.matcher(u.username()).matches()) {
+            problems.add("username: 3–64 of [A-Za-z0-9_.-]");
+        }
+        if (setPassword) {
+            String previous = u.passwordHash() == null || u.passwordHash().isEmpty() ? null : u.passwordHash();
+            problems.addAll(passwords.violations(u.username(), password, previous));
+        }
+        validated(u, problems);
+        String hash = setPassword ? passwords.encode(password) : u.passwordHash();
+        return new AppUser(u.username(), hash, u.roles(), u.regionCodes(), u.tradeTypes(), u.enabled());
     }
 
     private Mono<AppUser> find(String username) {
@@ -125,8 +124,9 @@ class UserHandler {
             problems.add("roles: at least one of " + ROLES);
         }
         u.roles().stream().filter(r -> !ROLES.contains(r)).forEach(r -> problems.add("roles: unknown role " + r));
-        if (u.roles().stream().filter(ADMIN_ROLES::contains).count() > 1) {
-            problems.add("roles: 三员分立 — an account holds at most one of SYSADMIN, SECADMIN, AUDITOR");
+        if (u.roles().stream().anyMatch(ADMIN_ROLES::contains) && u.roles().size() > 1) {
+            problems.add("roles: 三员分立 — an administrator account (SYSADMIN, SECADMIN, AUDITOR) holds that one role"
+                    + " only");
         }
         if (u.roles().contains(Roles.REGULATOR) && u.regionCodes().isEmpty()) {
             problems.add("regionCodes: a regulator needs at least one region");

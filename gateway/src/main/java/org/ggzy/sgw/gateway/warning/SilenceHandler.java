@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import org.ggzy.sgw.gateway.audit.AuditContext;
+import org.ggzy.sgw.gateway.audit.AuditLog;
 import org.ggzy.sgw.gateway.security.Scope;
 import org.ggzy.sgw.gateway.web.ProblemType;
 import org.springframework.stereotype.Component;
@@ -23,10 +25,12 @@ class SilenceHandler {
 
     private final SilenceRepository silences;
     private final Clock clock;
+    private final AuditLog audit;
 
-    SilenceHandler(SilenceRepository silences, Clock clock) {
+    SilenceHandler(SilenceRepository silences, Clock clock, AuditLog audit) {
         this.silences = silences;
         this.clock = clock;
+        this.audit = audit;
     }
 
     Mono<ServerResponse> create(ServerRequest request) {
@@ -34,9 +38,10 @@ class SilenceHandler {
         return request.bodyToMono(JsonNode.class)
                 .switchIfEmpty(Mono.error(() -> ProblemType.INVALID_REQUEST.exception("A JSON body is required")))
                 .zipWith(Scope.current())
-                .flatMap(t -> {
-                    JsonNode b = t.getT1();
-                    Scope scope = t.getT2();
+                .zipWith(AuditContext.of(request))
+                .flatMap(tc -> {
+                    JsonNode b = tc.getT1().getT1();
+                    Scope scope = tc.getT1().getT2();
                     String reason = text(b, "reason");
                     if (reason == null) {
                         return Mono.error(ProblemType.INVALID_REQUEST.exception("reason is required"));
@@ -51,7 +56,7 @@ class SilenceHandler {
                     if (ends == null || !ends.isAfter(starts)) {
                         return Mono.error(ProblemType.INVALID_REQUEST.exception("endsAt is required, after startsAt"));
                     }
-                    return silences.create(
+                    Mono<Silence> create = silences.create(
                             upper(text(b, "rule")),
                             text(b, "platformCode"),
                             region,
@@ -60,6 +65,8 @@ class SilenceHandler {
                             starts,
                             ends,
                             now);
+                    return audit.record(
+                            tc.getT2(), "silence.create", create, s -> new AuditLog.Change(target(s.id()), null, s));
                 })
                 .flatMap(s -> ServerResponse.created(URI.create("/api/v1/silences/" + s.id()))
                         .bodyValue(s));
@@ -75,12 +82,20 @@ class SilenceHandler {
         String id = request.pathVariable("id");
         Instant now = clock.instant();
         return Scope.current()
-                .flatMap(scope -> silences.find(id, now)
-                        .filter(s -> scope.global() || (s.regionCode() != null && scope.sees(s.regionCode(), null)))
+                .zipWith(AuditContext.of(request))
+                .flatMap(t -> audit.transactional(silences.find(id, now)
+                        .filter(s -> t.getT1().global()
+                                || (s.regionCode() != null && t.getT1().sees(s.regionCode(), null)))
                         .switchIfEmpty(Mono.error(() -> ProblemType.NOT_FOUND.exception("No silence " + id)))
-                        .flatMap(s -> silences.expire(id, scope.actor(), now)))
-                .then(Mono.defer(() -> silences.find(id, now)))
+                        .flatMap(before -> silences.expire(id, t.getT1().actor(), now)
+                                .then(Mono.defer(() -> silences.find(id, now)))
+                                .flatMap(after -> audit.append(t.getT2(), "silence.expire", target(id), before, after)
+                                        .thenReturn(after)))))
                 .flatMap(s -> ServerResponse.ok().bodyValue(s));
+    }
+
+    private static String target(String id) {
+        return "silence:" + id;
     }
 
     private static String text(JsonNode b, String field) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.ggzy.sgw.gateway.audit.AuditContext;
 import org.ggzy.sgw.gateway.security.Scope;
 import org.ggzy.sgw.gateway.web.ProblemType;
 import org.springframework.http.MediaType;
@@ -63,7 +64,11 @@ class WarningHandler {
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .zipWith(Scope.current())
+                .zipWith(
+                        AuditContext.of(request),
+                        (t, ctx) -> reactor.util.function.Tuples.of(t.getT1(), t.getT2(), ctx))
                 .flatMap(t -> workflow.apply(
+                        t.getT3(),
                         id,
                         action,
                         t.getT2(),

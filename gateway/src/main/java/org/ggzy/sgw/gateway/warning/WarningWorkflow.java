@@ -3,15 +3,19 @@ package org.ggzy.sgw.gateway.warning;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.ggzy.sgw.gateway.audit.AuditContext;
+import org.ggzy.sgw.gateway.audit.AuditLog;
 import org.ggzy.sgw.gateway.config.Sql;
 import org.ggzy.sgw.gateway.security.Scope;
 import org.ggzy.sgw.gateway.web.ProblemType;
 import org.ggzy.sgw.schemas.calendar.WorkingDays;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,15 +30,14 @@ class WarningWorkflow {
 
     private final DatabaseClient db;
     private final WarningService warnings;
-    private final TransactionalOperator tx;
+    private final AuditLog audit;
     private final Clock clock;
     private final Escalation escalation;
 
-    WarningWorkflow(
-            DatabaseClient db, WarningService warnings, TransactionalOperator tx, Clock clock, Escalation escalation) {
+    WarningWorkflow(DatabaseClient db, WarningService warnings, AuditLog audit, Clock clock, Escalation escalation) {
         this.db = db;
         this.warnings = warnings;
-        this.tx = tx;
+        this.audit = audit;
         this.clock = clock;
         this.escalation = escalation;
     }
@@ -45,16 +48,38 @@ class WarningWorkflow {
         ASSIGN
     }
 
-    /** Applies an action; returns the committed change. */
-    Mono<WarningChange> apply(String id, Action action, Scope scope, String comment, String assignee) {
+    /** Applies an action and records it in the audit trail, in one transaction; returns the committed change. */
+    Mono<WarningChange> apply(
+            AuditContext ctx, String id, Action action, Scope scope, String comment, String assignee) {
         Instant now = clock.instant();
         return lock(id, scope)
-                .flatMap(current -> switch (action) {
-                    case ACKNOWLEDGE -> acknowledge(current, scope, comment, now);
-                    case RESOLVE -> resolve(current, scope, comment, now);
-                    case ASSIGN -> assign(current, scope, comment, assignee, now);
+                .flatMap(current -> (switch (action) {
+                            case ACKNOWLEDGE -> acknowledge(current, scope, comment, now);
+                            case RESOLVE -> resolve(current, scope, comment, now);
+                            case ASSIGN -> assign(current, scope, comment, assignee, now);
+                        })
+                        .flatMap(change ->
+                                audited(ctx, action, current, comment, assignee).thenReturn(change)))
+                .as(audit::transactional);
+    }
+
+    private Mono<Void> audited(AuditContext ctx, Action action, Current before, String comment, String assignee) {
+        return db.sql("SELECT status, assignee FROM warnings WHERE id = :id")
+                .bind("id", before.id())
+                .map((row, meta) -> {
+                    Map<String, Object> after = new LinkedHashMap<>();
+                    after.put("status", row.get("status", String.class));
+                    after.put("assignee", row.get("assignee", String.class));
+                    after.put("comment", comment);
+                    return after;
                 })
-                .as(tx::transactional);
+                .one()
+                .flatMap(after -> audit.append(
+                        ctx,
+                        "warning." + action.name().toLowerCase(Locale.ROOT),
+                        "warning:" + before.id(),
+                        Map.of("status", before.status()),
+                        after));
     }
 
     private Mono<Current> lock(String id, Scope scope) {

@@ -98,8 +98,8 @@ class TwoNodesIT {
         Lifecycles.Replay replayTwo = new Lifecycles(two, clock).new Replay(platformTwo, replay.scenario());
         List<ServerSentEvent<JsonNode>> sawOne = new CopyOnWriteArrayList<>();
         List<ServerSentEvent<JsonNode>> sawTwo = new CopyOnWriteArrayList<>();
-        Disposable a = stream(portOne, token(one)).subscribe(sawOne::add);
-        Disposable b = stream(portTwo, token(two)).subscribe(sawTwo::add);
+        Disposable a = stream(portOne, nodeOne.provinceToken()).subscribe(sawOne::add);
+        Disposable b = stream(portTwo, nodeOne.provinceToken()).subscribe(sawTwo::add);
         try {
             Flux.interval(Duration.ofMillis(100)).take(Duration.ofSeconds(1)).blockLast();
             List<Scenario.Step> steps =

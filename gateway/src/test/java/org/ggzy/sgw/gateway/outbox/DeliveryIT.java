@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.ggzy.sgw.gateway.support.PostgresAndRedis;
 import org.ggzy.sgw.gateway.support.Records;
+import org.ggzy.sgw.gateway.support.Regulators;
 import org.ggzy.sgw.gateway.support.TestPlatform;
 import org.ggzy.sgw.schemas.SpecTime;
 import org.junit.jupiter.api.AfterAll;
@@ -221,7 +222,7 @@ class DeliveryIT {
     private JsonNode dishonest(String project) {
         JsonNode page = client.get()
                 .uri("/api/v1/warnings?rule=DISHONEST_PARTY&tenderProjectCode=" + project)
-                .headers(h -> h.setBearerAuth(TestPlatform.adminToken(client, "it-admin-password")))
+                .headers(h -> h.setBearerAuth(Regulators.province(client)))
                 .exchange()
                 .expectStatus()
                 .isOk()

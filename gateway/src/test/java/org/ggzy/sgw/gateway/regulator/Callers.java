@@ -25,8 +25,9 @@ final class Callers {
         return token("reg", List.of("REGULATOR"), regions, tradeTypes);
     }
 
-    static Jwt sysadmin() {
-        return token("sysadmin", List.of("SYSADMIN"), List.of(), List.of());
+    /** A regulator of the whole province of Fujian (350000), every trade type. */
+    static Jwt province() {
+        return token("reg-fj", List.of("REGULATOR"), List.of("350000"), List.of());
     }
 
     static WebTestClient as(Jwt jwt, RouterFunction<ServerResponse> routes) {

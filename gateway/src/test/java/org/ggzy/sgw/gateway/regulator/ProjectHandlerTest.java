@@ -73,8 +73,8 @@ class ProjectHandlerTest {
     class View {
 
         @Test
-        void shouldShowEverySectionToASystemAdministrator() {
-            Callers.as(Callers.sysadmin(), routes)
+        void shouldShowEverySectionToAProvincialRegulator() {
+            Callers.as(Callers.province(), routes)
                     .get()
                     .uri(PATH)
                     .exchange()
@@ -199,7 +199,7 @@ class ProjectHandlerTest {
 
         @Test
         void shouldAnswerNotFoundWhenTheProjectIsUnknown() {
-            Callers.as(Callers.sysadmin(), routes)
+            Callers.as(Callers.province(), routes)
                     .get()
                     .uri("/api/v1/projects/UNKNOWN")
                     .exchange()

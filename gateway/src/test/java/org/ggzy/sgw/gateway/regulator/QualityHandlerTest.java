@@ -136,8 +136,8 @@ class QualityHandlerTest {
         }
 
         @Test
-        void shouldShowAnyPlatformToASystemAdministrator() {
-            Callers.as(Callers.sysadmin(), routes)
+        void shouldShowAnyPlatformToAProvincialRegulator() {
+            Callers.as(Callers.province(), routes)
                     .get()
                     .uri("/api/v1/platforms/" + XIAMEN + "/scorecard")
                     .exchange()
@@ -150,7 +150,7 @@ class QualityHandlerTest {
 
         @Test
         void shouldAnswerNotFoundForAnUnknownPlatform() {
-            Callers.as(Callers.sysadmin(), routes)
+            Callers.as(Callers.province(), routes)
                     .get()
                     .uri("/api/v1/platforms/NOPE/scorecard")
                     .exchange()
@@ -160,7 +160,7 @@ class QualityHandlerTest {
 
         @Test
         void shouldRefuseAWindowThatIsNotATime() {
-            Callers.as(Callers.sysadmin(), routes)
+            Callers.as(Callers.province(), routes)
                     .get()
                     .uri("/api/v1/platforms/" + FUZHOU + "/scorecard?from=last-week")
                     .exchange()
@@ -284,7 +284,7 @@ class QualityHandlerTest {
 
         @Test
         void shouldRefuseARegionThatIsNotARegionCode() {
-            Callers.as(Callers.sysadmin(), routes)
+            Callers.as(Callers.province(), routes)
                     .get()
                     .uri("/api/v1/stats/overview?region=35")
                     .exchange()

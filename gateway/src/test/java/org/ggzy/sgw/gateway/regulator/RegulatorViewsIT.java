@@ -422,11 +422,11 @@ class RegulatorViewsIT {
         }
 
         @Test
-        void shouldListThePlatformInTheOverviewWhenTheSystemAdministratorAsks() {
+        void shouldListThePlatformInTheOverviewWhenTheProvinceAsks() {
             Quality q = lateAndRejected();
             int n = q.accepted();
 
-            JsonNode overview = overview(TestPlatform.adminToken(client, Lifecycles.ADMIN_PASSWORD));
+            JsonNode overview = overview(lifecycles.provinceToken());
 
             JsonNode mine = StreamSupport.stream(overview.get("platforms").spliterator(), false)
                     .filter(p ->

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.ggzy.sgw.gateway.edge.SignatureMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -20,6 +21,9 @@ public record Lifecycles(WebTestClient client, MutableClock clock) {
     }
 
     public static final String ADMIN_PASSWORD = "it-admin-password";
+
+    /** The regulator of Fujian the helpers read warnings as (one account for the whole test run, same database). */
+    private static final AtomicReference<String> PROVINCE_REGULATOR = new AtomicReference<>();
 
     /** Registers a platform for the scenario at its first step's time, and loads it with that platform's code. */
     public Replay start(String scenario) {
@@ -86,7 +90,7 @@ public record Lifecycles(WebTestClient client, MutableClock clock) {
             return Lifecycles.this.scan();
         }
 
-        /** Every warning of the scenario's project (any status), as the system administrator sees them. */
+        /** Every warning of the scenario's project (any status), as a regulator of the province sees them. */
         public List<JsonNode> warnings() {
             return Lifecycles.this.warnings(Map.of("tenderProjectCode", scenario.projectCode()), null);
         }
@@ -101,6 +105,13 @@ public record Lifecycles(WebTestClient client, MutableClock clock) {
         }
     }
 
+    /** A token of this helper's regulator of Fujian (the account made once, a token each time: the clock moves). */
+    public String provinceToken() {
+        String username = PROVINCE_REGULATOR.updateAndGet(
+                u -> u != null ? u : Regulators.create(client, Regulators.SECADMIN_PASSWORD, "350000"));
+        return Regulators.token(client, username, Regulators.PASSWORD);
+    }
+
     public JsonNode scan() {
         return client.post()
                 .uri("/api/v1/admin/scan")
@@ -113,9 +124,9 @@ public record Lifecycles(WebTestClient client, MutableClock clock) {
                 .getResponseBody();
     }
 
-    /** Warnings by query parameters, with a token (the system administrator's when {@code null}). */
+    /** Warnings by query parameters, with a token (a regulator of the province's when {@code null}). */
     public List<JsonNode> warnings(Map<String, String> query, String token) {
-        String bearer = token == null ? TestPlatform.adminToken(client, ADMIN_PASSWORD) : token;
+        String bearer = token == null ? provinceToken() : token;
         StringBuilder uri = new StringBuilder("/api/v1/warnings?size=500");
         query.forEach((k, v) -> uri.append('&').append(k).append('=').append(v));
         JsonNode page = client.get()
