@@ -2,6 +2,9 @@ package org.ggzy.sgw.gateway.session;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import org.ggzy.sgw.gateway.audit.AuditContext;
+import org.ggzy.sgw.gateway.audit.AuditLog;
 import org.ggzy.sgw.gateway.security.AppUser;
 import org.ggzy.sgw.gateway.security.UserRepository;
 import org.ggzy.sgw.gateway.web.ProblemType;
@@ -25,18 +28,30 @@ class SessionHandler {
     private final SessionService sessions;
     private final LoginGuard guard;
     private final Clock clock;
+    private final AuditLog audit;
 
     SessionHandler(
-            UserRepository users, PasswordPolicy policy, SessionService sessions, LoginGuard guard, Clock clock) {
+            UserRepository users,
+            PasswordPolicy policy,
+            SessionService sessions,
+            LoginGuard guard,
+            Clock clock,
+            AuditLog audit) {
         this.users = users;
         this.policy = policy;
         this.sessions = sessions;
         this.guard = guard;
         this.clock = clock;
+        this.audit = audit;
     }
 
     Mono<ServerResponse> logout(ServerRequest request) {
-        return caller().flatMap(sessions::revoke)
+        return caller().zipWith(AuditContext.of(request))
+                .flatMap(t -> audit.record(
+                        t.getT2(),
+                        "auth.logout",
+                        sessions.revoke(t.getT1()).thenReturn(t.getT1()),
+                        user -> new AuditLog.Change("user:" + user, null, null)))
                 .then(ServerResponse.noContent().build());
     }
 
@@ -46,8 +61,15 @@ class SessionHandler {
                         .switchIfEmpty(Mono.error(() -> ProblemType.INVALID_REQUEST.exception(
                                 "Send {\"currentPassword\": \"...\", \"newPassword\": \"...\"}."))))
                 .flatMap(t -> guard.attempt(t.getT1(), LoginGuard.address(request), changed(t.getT1(), t.getT2())))
-                .flatMap(change -> users.update(change.after(), clock.instant())
-                        .then(sessions.changed(change.before(), change.after())))
+                .zipWith(AuditContext.of(request))
+                .flatMap(t -> audit.record(
+                        t.getT2(),
+                        "user.password-change",
+                        users.update(t.getT1().after(), clock.instant()).thenReturn(t.getT1()),
+                        change -> new AuditLog.Change(
+                                "user:" + change.after().username(), null, Map.of("password", "changed"))))
+                // every session of the account ends, once the change is committed
+                .flatMap(change -> sessions.changed(change.before(), change.after()))
                 .then(ServerResponse.noContent().build());
     }
 
