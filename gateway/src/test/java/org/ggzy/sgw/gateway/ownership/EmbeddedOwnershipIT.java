@@ -12,12 +12,14 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "sgw.security.admin-password=" + EmbeddedOwnershipIT.ADMIN,
             "sgw.security.secadmin-password=" + EmbeddedOwnershipIT.SECADMIN,
+            "sgw.security.auditor-password=" + EmbeddedOwnershipIT.AUDITOR,
             "sgw.scanner.enabled=false"
         })
 class EmbeddedOwnershipIT extends OwnershipChecks {
 
     static final String ADMIN = "Embedded-Admin-Pass-2026!";
     static final String SECADMIN = "Embedded-Secadmin-Pass-2026!";
+    static final String AUDITOR = "Embedded-Auditor-Pass-2026!";
 
     @TempDir
     static Path data;
@@ -36,6 +38,11 @@ class EmbeddedOwnershipIT extends OwnershipChecks {
     @Override
     String adminPassword() {
         return ADMIN;
+    }
+
+    @Override
+    String auditorPassword() {
+        return AUDITOR;
     }
 
     @Override

@@ -43,6 +43,8 @@ abstract class OwnershipChecks {
 
     abstract String secadminPassword();
 
+    abstract String auditorPassword();
+
     @BeforeEach
     void platforms() {
         client = client.mutate().responseTimeout(Duration.ofSeconds(60)).build();
@@ -123,6 +125,19 @@ abstract class OwnershipChecks {
                         b.code()))
                 .as("the squatter's records detached from the project")
                 .isZero();
+        JsonNode entries = client.get()
+                .uri("/api/v1/audit?size=500&action=project.handover")
+                .headers(h -> h.setBearerAuth(TestPlatform.token(client, "auditor", auditorPassword())))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("items");
+        assertThat(entries.findValues("target").stream().map(JsonNode::asText))
+                .as("the handover in the audit trail")
+                .contains("project:gcjs/" + project);
     }
 
     @Test

@@ -12,6 +12,11 @@ class OwnershipIT extends OwnershipChecks {
     }
 
     @Override
+    String auditorPassword() {
+        return "it-auditor-password";
+    }
+
+    @Override
     String secadminPassword() {
         return "it-secadmin-password";
     }
