@@ -76,6 +76,8 @@ final class RecordParser {
             }
         } catch (IOException e) {
             throw translate(e, null);
+        } catch (NumberFormatException e) {
+            throw numberOutOfRange(null);
         }
         if (records.isEmpty()) {
             throw ProblemType.EMPTY_BODY.exception("The array holds no record.");
@@ -110,7 +112,12 @@ final class RecordParser {
 
     private RawRecord parseLine(byte[] body, int start, int stop, int index, int line) {
         try (JsonParser parser = mapper.createParser(body, start, stop - start)) {
-            parser.nextToken();
+            if (parser.nextToken() == null) {
+                // only a byte order mark, which the parser skips: a line without a value, not a blank one
+                throw ProblemType.MALFORMED_JSON
+                        .exception("Line " + line + " holds no JSON value; NDJSON has one record a line.")
+                        .with("line", line);
+            }
             JsonNode node = mapper.readTree(parser);
             if (parser.nextToken() != null) {
                 throw ProblemType.MALFORMED_JSON
@@ -121,6 +128,8 @@ final class RecordParser {
             return new RawRecord(index, line, payload, node);
         } catch (IOException e) {
             throw translate(e, line);
+        } catch (NumberFormatException e) {
+            throw numberOutOfRange(line);
         }
     }
 
@@ -135,6 +144,14 @@ final class RecordParser {
         return ProblemType.TOO_MANY_RECORDS
                 .exception("At most " + maxRecords + " records may be sent in one request; split the batch.")
                 .with("maxRecords", maxRecords);
+    }
+
+    /** A number Jackson reads as a {@code BigDecimal} but whose exponent does not fit one (e.g. {@code 1E+2147483648}). */
+    private static ProblemException numberOutOfRange(Integer line) {
+        String where = line == null ? "" : " (line " + line + ")";
+        ProblemException problem = ProblemType.MALFORMED_JSON.exception(
+                "The body is not valid JSON" + where + ": a number's exponent is out of range.");
+        return line == null ? problem : problem.with("line", line);
     }
 
     private ProblemException translate(IOException e, Integer line) {

@@ -78,5 +78,23 @@ class RecordParserTest {
                         assertThat(e.properties()).containsEntry("line", 2);
                     });
         }
+
+        /** Regression: a line of only a byte order mark was parsed as no record at all (null) and failed validation. */
+        @Test
+        void shouldRefuseAnNdjsonLineHoldingOnlyAByteOrderMark() {
+            assertThatThrownBy(() -> parser.parse(utf8("{\"A\":1}\n\ufeff\n"), true))
+                    .isInstanceOfSatisfying(ProblemException.class, e -> {
+                        assertThat(e.type()).isEqualTo(ProblemType.MALFORMED_JSON);
+                        assertThat(e.properties()).containsEntry("line", 2);
+                    });
+        }
+
+        /** Regression: a number whose exponent does not fit a BigDecimal escaped as a NumberFormatException. */
+        @Test
+        void shouldRefuseANumberWhoseExponentIsOutOfRange() {
+            assertThat(refusal("{\"A\":1E+2147483648}", false)).isEqualTo(ProblemType.MALFORMED_JSON);
+            assertThat(refusal("[{\"A\":-1e-2147483649}]", false)).isEqualTo(ProblemType.MALFORMED_JSON);
+            assertThat(refusal("{\"A\":1}\n{\"A\":1E+2147483648}", true)).isEqualTo(ProblemType.MALFORMED_JSON);
+        }
     }
 }
