@@ -118,7 +118,7 @@ final class RecordParser {
                         .exception("Line " + line + " holds no JSON value; NDJSON has one record a line.")
                         .with("line", line);
             }
-            JsonNode node = mapper.readTree(parser);
+            JsonNode node = StorableText.require(mapper.readTree(parser), index, line);
             if (parser.nextToken() != null) {
                 throw ProblemType.MALFORMED_JSON
                         .exception("Line " + line + " holds more than one JSON value; NDJSON has one record a line.")
@@ -135,7 +135,7 @@ final class RecordParser {
 
     private RawRecord readRecord(JsonParser parser, byte[] body, int index, Integer line) throws IOException {
         int from = (int) parser.currentTokenLocation().getByteOffset();
-        JsonNode node = mapper.readTree(parser);
+        JsonNode node = StorableText.require(mapper.readTree(parser), index, null);
         int to = (int) parser.currentLocation().getByteOffset();
         return new RawRecord(index, line, new String(body, from, to - from, StandardCharsets.UTF_8), node);
     }

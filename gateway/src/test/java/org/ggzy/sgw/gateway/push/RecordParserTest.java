@@ -96,5 +96,23 @@ class RecordParserTest {
             assertThat(refusal("[{\"A\":-1e-2147483649}]", false)).isEqualTo(ProblemType.MALFORMED_JSON);
             assertThat(refusal("{\"A\":1}\n{\"A\":1E+2147483648}", true)).isEqualTo(ProblemType.MALFORMED_JSON);
         }
+
+        /**
+         * Regression: U+0000 or an unpaired surrogate in a value or key reached PostgreSQL in the receipt (e.g. in the
+         * platform-mismatch message), which refused the bytes: a 500 for the whole push.
+         */
+        @Test
+        void shouldRefuseNulAndUnpairedSurrogatesInKeysAndValues() {
+            assertThat(refusal("{\"A\":\"a\\u0000b\"}", false)).isEqualTo(ProblemType.MALFORMED_JSON);
+            assertThat(refusal("{\"\\ud800\":1}", false)).isEqualTo(ProblemType.MALFORMED_JSON);
+            assertThat(refusal("[{\"A\":[\"x\\udc00\"]}]", false)).isEqualTo(ProblemType.MALFORMED_JSON);
+            assertThat(refusal("{\"A\":\"\\ud83d\"}", false)).isEqualTo(ProblemType.MALFORMED_JSON);
+            assertThatThrownBy(() -> parser.parse(utf8("{\"A\":1}\n{\"B\":{\"C\":\"\\u0000\"}}"), true))
+                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.properties())
+                            .containsEntry("line", 2));
+            assertThat(parser.parse(utf8("{\"A\":\"\\ud83d\\ude00 😀 \\u0001\"}"), false))
+                    .extracting(r -> r.node().get("A").textValue())
+                    .containsExactly("😀 😀 \u0001");
+        }
     }
 }
