@@ -72,7 +72,7 @@ final class BadSigning {
                                         "unknown-platform")
                                 .get(how),
                 new RawHttp.Request("POST", path, headers, bytes),
-                null,
+                platform, // some are still valid (a duplicate header, the default method): what they store counts
                 false);
     }
 

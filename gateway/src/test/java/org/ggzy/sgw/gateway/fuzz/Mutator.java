@@ -43,12 +43,9 @@ final class Mutator {
             case 4 -> record.put(field, NUMBER);
             case 5 -> record.set(field, deep(random.nextInt(40)));
             case 6 -> record.put(field, HostileValues.randomChars(random, 1 + random.nextInt(300)));
-            case 7 -> record.put(field, "x".repeat(random.nextInt(8) == 0 ? 1_000_001 : 1 + random.nextInt(20_000)));
+            case 7 -> record.put(field, "x".repeat(random.nextInt(20) == 0 ? 1_000_001 : 1 + random.nextInt(20_000)));
             case 8 -> record.set("K".repeat(1 + random.nextInt(70_000)), anyValue(random));
-            default ->
-                record.put(
-                        field,
-                        field.equals("DATA_KEY") ? "" : record.path(field).asText() + "\u0000");
+            default -> record.put(field, record.path(field).asText() + (random.nextInt(5) == 0 ? "\u0000" : "\u0001"));
         }
     }
 
