@@ -165,8 +165,9 @@ final class RecordParser {
             problem = ProblemType.STRING_TOO_LONG.exception(
                     "A JSON string is longer than " + maxStringLength + " characters" + where + ".");
         } else if (e instanceof JsonParseException && message.startsWith("Duplicate field")) {
+            String first = message.lines().findFirst().orElse("");
             String field =
-                    message.substring(message.indexOf('\'') + 1, message.indexOf('\'', message.indexOf('\'') + 1));
+                    first.substring(first.indexOf('\'') + 1, Math.max(first.indexOf('\''), first.lastIndexOf('\'')));
             problem = ProblemType.DUPLICATE_KEY
                     .exception("Key '" + field + "' appears twice in one JSON object" + where + ".")
                     .with("key", field);

@@ -10,16 +10,23 @@ final class StorableText {
 
     private StorableText() {}
 
+    /** Decimal places a number may have written out ({@code 1e-1000} has 1,000; {@code 1e1000} 1,001 digits). */
+    static final int MAX_SCALE = 1000;
+
     /**
-     * Refuses text no database column can hold and no UTF-8 encoder can write: U+0000 and unpaired surrogates (legal
-     * JSON escapes, not Unicode text; RFC 7493 forbids them), in keys and in values. Each stored, echoed or logged
-     * copy of such a string failed later instead (PostgreSQL: "invalid byte sequence for encoding UTF8": a 500).
+     * Refuses text no database column can hold: U+0000 and unpaired surrogates (legal JSON escapes, not Unicode text;
+     * RFC 7493 forbids them), in keys and in values. They reached PostgreSQL inside the receipt's JSON (e.g. in the
+     * platform-mismatch message) and it refused the push's transaction ("invalid byte sequence for encoding UTF8"):
+     * a 500. Also refuses numbers whose exponent would write them out with more than {@link #MAX_SCALE} places: the
+     * schema library's {@code enum} keyword compares numbers through {@code toPlainString()}, which for
+     * {@code 1e999999999} builds a billion-character string and held an event loop for minutes.
      */
     static JsonNode require(JsonNode node, int index, Integer line) {
         if (!storable(node)) {
             String where = line == null ? "record " + index : "line " + line;
             ProblemException problem = ProblemType.MALFORMED_JSON.exception("The body is not valid JSON text (" + where
-                    + "): a key or string holds U+0000 or an unpaired surrogate (\\uD800-\\uDFFF alone).");
+                    + "): a key or string holds U+0000 or an unpaired surrogate (\\uD800-\\uDFFF alone), or a number"
+                    + " has an exponent beyond " + MAX_SCALE + " places.");
             throw line == null ? problem.with("index", index) : problem.with("line", line);
         }
         return node;
@@ -28,6 +35,9 @@ final class StorableText {
     private static boolean storable(JsonNode node) {
         if (node.isTextual()) {
             return storable(node.textValue());
+        }
+        if (node.isBigDecimal()) {
+            return Math.abs((long) node.decimalValue().scale()) <= MAX_SCALE;
         }
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {

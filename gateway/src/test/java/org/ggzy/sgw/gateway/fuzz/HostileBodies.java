@@ -143,10 +143,20 @@ final class HostileBodies {
 
     private Body duplicateKey(Random random, String dataset, ObjectNode valid) {
         String text = text(random, valid);
-        String key = HostileValues.pick(random, List.of("DATA_KEY", "PLATFORM_CODE", "DATA_TIMESTAMP", "x"));
-        String duplicated = "{\"" + key + "\":\"dup\"," + text.substring(1);
+        String key = random.nextBoolean()
+                ? "\"" + HostileValues.pick(random, List.of("DATA_KEY", "PLATFORM_CODE", "DATA_TIMESTAMP", "x")) + "\""
+                : quoted(HostileValues.pick(random, HostileValues.KEYS));
+        String duplicated = "{" + key + ":\"dup\"," + key + ":1," + text.substring(1);
         String nested = text.substring(0, text.length() - 1) + ",\"o\":{\"k\":1,\"k\":2}}";
         return new Body("duplicate-key", dataset, utf8(random.nextBoolean() ? duplicated : nested), false);
+    }
+
+    private static String quoted(String key) {
+        try {
+            return ESCAPING.writeValueAsString(key);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Body invalidUtf8(Random random, String dataset, ObjectNode valid) {

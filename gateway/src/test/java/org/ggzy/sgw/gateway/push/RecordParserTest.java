@@ -114,5 +114,26 @@ class RecordParserTest {
                     .extracting(r -> r.node().get("A").textValue())
                     .containsExactly("😀 😀 \u0001");
         }
+
+        /** Regression: a duplicate key holding a quote was named only up to the quote. */
+        @Test
+        void shouldNameADuplicateKeyHoldingAQuote() {
+            assertThatThrownBy(() -> parser.parse(utf8("{\"it's\":1,\"it's\":2}"), false))
+                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.properties())
+                            .containsEntry("key", "it's"));
+        }
+
+        /**
+         * Regression: {@code 1e999999999} was parsed, and the schema library's {@code enum} keyword wrote it out in
+         * full (a billion characters) on the event loop: minutes of CPU, every connection of that loop hung.
+         */
+        @Test
+        void shouldRefuseNumbersWhoseExponentIsBeyondAThousandPlaces() {
+            assertThat(refusal("{\"A\":1e999999999}", false)).isEqualTo(ProblemType.MALFORMED_JSON);
+            assertThat(refusal("[{\"A\":[-1e-1001]}]", false)).isEqualTo(ProblemType.MALFORMED_JSON);
+            assertThat(refusal("{\"A\":1}\n{\"A\":0.5e1002}", true)).isEqualTo(ProblemType.MALFORMED_JSON);
+            assertThat(parser.parse(utf8("{\"A\":1e1000,\"B\":-1e-1000,\"C\":1.50}"), false))
+                    .hasSize(1);
+        }
     }
 }
