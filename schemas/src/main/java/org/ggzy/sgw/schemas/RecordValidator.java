@@ -1,6 +1,7 @@
 package org.ggzy.sgw.schemas;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -48,8 +49,16 @@ public final class RecordValidator {
         return new RecordValidator(catalog, SemanticChecks.standard());
     }
 
-    /** Validates one record of a data set. */
+    /**
+     * Validates one record of a data set. A missing record ({@code null}, e.g. what a parser returns for input without
+     * a value) is validated as JSON {@code null}, a type violation: the schema library's validators assume a node and
+     * throw a {@link NullPointerException} on {@code null}.
+     */
     public Validation validate(Dataset dataset, JsonNode record) {
+        return validateNode(dataset, record == null || record.isMissingNode() ? NullNode.getInstance() : record);
+    }
+
+    private Validation validateNode(Dataset dataset, JsonNode record) {
         Schema schema = compiled.get(dataset.id());
         if (schema == null) {
             throw new IllegalArgumentException("data set not in this validator's catalogue: " + dataset.id());

@@ -2,7 +2,9 @@ package org.ggzy.sgw.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,6 +77,18 @@ class RecordValidatorTest {
                     .first()
                     .extracting(Violation::messageZh)
                     .isEqualTo("缺少必填字段 开标时间(BID_OPEN_TIME)");
+        }
+
+        /** Regression: a parser's "no value" (null) reached the schema library, whose properties keyword threw NPE. */
+        @Test
+        void shouldReportATypeViolationWhenTheRecordIsMissing() {
+            for (JsonNode missing : new JsonNode[] {null, MissingNode.getInstance()}) {
+                Validation v = validator.validate(notice, missing);
+                assertThat(v.violations())
+                        .extracting(Violation::pointer, Violation::keyword)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("", "type"));
+                assertThat(v.unknownFields()).isEmpty();
+            }
         }
     }
 }

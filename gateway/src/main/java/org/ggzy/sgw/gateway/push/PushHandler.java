@@ -13,6 +13,7 @@ import org.ggzy.sgw.schemas.Dataset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -150,8 +151,15 @@ class PushHandler {
         return dataset;
     }
 
-    private static boolean ndjson(ServerRequest request) {
-        MediaType type = request.headers().contentType().orElse(MediaType.APPLICATION_JSON);
+    /** Whether the body is NDJSON; a {@code Content-Type} that is neither JSON nor NDJSON, or not one at all, is 415. */
+    static boolean ndjson(ServerRequest request) {
+        MediaType type;
+        try {
+            type = request.headers().contentType().orElse(MediaType.APPLICATION_JSON);
+        } catch (InvalidMediaTypeException e) {
+            throw ProblemType.UNSUPPORTED_MEDIA_TYPE.exception(
+                    "Content-Type is not a media type; send application/json or application/x-ndjson.");
+        }
         if (NDJSON.isCompatibleWith(type)) {
             return true;
         }

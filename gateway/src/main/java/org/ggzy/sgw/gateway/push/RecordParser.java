@@ -76,6 +76,8 @@ final class RecordParser {
             }
         } catch (IOException e) {
             throw translate(e, null);
+        } catch (NumberFormatException e) {
+            throw numberOutOfRange(null);
         }
         if (records.isEmpty()) {
             throw ProblemType.EMPTY_BODY.exception("The array holds no record.");
@@ -110,8 +112,13 @@ final class RecordParser {
 
     private RawRecord parseLine(byte[] body, int start, int stop, int index, int line) {
         try (JsonParser parser = mapper.createParser(body, start, stop - start)) {
-            parser.nextToken();
-            JsonNode node = mapper.readTree(parser);
+            if (parser.nextToken() == null) {
+                // only a byte order mark, which the parser skips: a line without a value, not a blank one
+                throw ProblemType.MALFORMED_JSON
+                        .exception("Line " + line + " holds no JSON value; NDJSON has one record a line.")
+                        .with("line", line);
+            }
+            JsonNode node = StorableText.require(mapper.readTree(parser), index, line);
             if (parser.nextToken() != null) {
                 throw ProblemType.MALFORMED_JSON
                         .exception("Line " + line + " holds more than one JSON value; NDJSON has one record a line.")
@@ -121,12 +128,14 @@ final class RecordParser {
             return new RawRecord(index, line, payload, node);
         } catch (IOException e) {
             throw translate(e, line);
+        } catch (NumberFormatException e) {
+            throw numberOutOfRange(line);
         }
     }
 
     private RawRecord readRecord(JsonParser parser, byte[] body, int index, Integer line) throws IOException {
         int from = (int) parser.currentTokenLocation().getByteOffset();
-        JsonNode node = mapper.readTree(parser);
+        JsonNode node = StorableText.require(mapper.readTree(parser), index, null);
         int to = (int) parser.currentLocation().getByteOffset();
         return new RawRecord(index, line, new String(body, from, to - from, StandardCharsets.UTF_8), node);
     }
@@ -135,6 +144,14 @@ final class RecordParser {
         return ProblemType.TOO_MANY_RECORDS
                 .exception("At most " + maxRecords + " records may be sent in one request; split the batch.")
                 .with("maxRecords", maxRecords);
+    }
+
+    /** A number Jackson reads as a {@code BigDecimal} but whose exponent does not fit one (e.g. {@code 1E+2147483648}). */
+    private static ProblemException numberOutOfRange(Integer line) {
+        String where = line == null ? "" : " (line " + line + ")";
+        ProblemException problem = ProblemType.MALFORMED_JSON.exception(
+                "The body is not valid JSON" + where + ": a number's exponent is out of range.");
+        return line == null ? problem : problem.with("line", line);
     }
 
     private ProblemException translate(IOException e, Integer line) {
@@ -148,8 +165,9 @@ final class RecordParser {
             problem = ProblemType.STRING_TOO_LONG.exception(
                     "A JSON string is longer than " + maxStringLength + " characters" + where + ".");
         } else if (e instanceof JsonParseException && message.startsWith("Duplicate field")) {
+            String first = message.lines().findFirst().orElse("");
             String field =
-                    message.substring(message.indexOf('\'') + 1, message.indexOf('\'', message.indexOf('\'') + 1));
+                    first.substring(first.indexOf('\'') + 1, Math.max(first.indexOf('\''), first.lastIndexOf('\'')));
             problem = ProblemType.DUPLICATE_KEY
                     .exception("Key '" + field + "' appears twice in one JSON object" + where + ".")
                     .with("key", field);

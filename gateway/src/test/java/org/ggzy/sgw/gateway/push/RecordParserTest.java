@@ -78,5 +78,65 @@ class RecordParserTest {
                         assertThat(e.properties()).containsEntry("line", 2);
                     });
         }
+
+        /**
+         * Regression: a line of a byte order mark and white space (here the CR of CRLF) holds no value; it was kept as
+         * a record without a tree (null), and the schema library's properties keyword threw NullPointerException.
+         */
+        @Test
+        void shouldRefuseAnNdjsonLineHoldingOnlyAByteOrderMark() {
+            assertThatThrownBy(() -> parser.parse(utf8("{\"A\":1}\r\n\ufeff\r\n"), true))
+                    .isInstanceOfSatisfying(ProblemException.class, e -> {
+                        assertThat(e.type()).isEqualTo(ProblemType.MALFORMED_JSON);
+                        assertThat(e.properties()).containsEntry("line", 2);
+                    });
+        }
+
+        /** Regression: a number whose exponent does not fit a BigDecimal escaped as a NumberFormatException. */
+        @Test
+        void shouldRefuseANumberWhoseExponentIsOutOfRange() {
+            assertThat(refusal("{\"A\":1E+2147483648}", false)).isEqualTo(ProblemType.MALFORMED_JSON);
+            assertThat(refusal("[{\"A\":-1e-2147483649}]", false)).isEqualTo(ProblemType.MALFORMED_JSON);
+            assertThat(refusal("{\"A\":1}\n{\"A\":1E+2147483648}", true)).isEqualTo(ProblemType.MALFORMED_JSON);
+        }
+
+        /**
+         * Regression: U+0000 or an unpaired surrogate in a value or key reached PostgreSQL in the receipt (e.g. in the
+         * platform-mismatch message), which refused the bytes: a 500 for the whole push.
+         */
+        @Test
+        void shouldRefuseNulAndUnpairedSurrogatesInKeysAndValues() {
+            assertThat(refusal("{\"A\":\"a\\u0000b\"}", false)).isEqualTo(ProblemType.MALFORMED_JSON);
+            assertThat(refusal("{\"\\ud800\":1}", false)).isEqualTo(ProblemType.MALFORMED_JSON);
+            assertThat(refusal("[{\"A\":[\"x\\udc00\"]}]", false)).isEqualTo(ProblemType.MALFORMED_JSON);
+            assertThat(refusal("{\"A\":\"\\ud83d\"}", false)).isEqualTo(ProblemType.MALFORMED_JSON);
+            assertThatThrownBy(() -> parser.parse(utf8("{\"A\":1}\n{\"B\":{\"C\":\"\\u0000\"}}"), true))
+                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.properties())
+                            .containsEntry("line", 2));
+            assertThat(parser.parse(utf8("{\"A\":\"\\ud83d\\ude00 😀 \\u0001\"}"), false))
+                    .extracting(r -> r.node().get("A").textValue())
+                    .containsExactly("😀 😀 \u0001");
+        }
+
+        /** Regression: a duplicate key holding a quote was named only up to the quote. */
+        @Test
+        void shouldNameADuplicateKeyHoldingAQuote() {
+            assertThatThrownBy(() -> parser.parse(utf8("{\"it's\":1,\"it's\":2}"), false))
+                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.properties())
+                            .containsEntry("key", "it's"));
+        }
+
+        /**
+         * Regression: {@code 1e999999999} was parsed, and the schema library's {@code enum} keyword wrote it out in
+         * full (a billion characters) on the event loop: minutes of CPU, every connection of that loop hung.
+         */
+        @Test
+        void shouldRefuseNumbersWhoseExponentIsBeyondAThousandPlaces() {
+            assertThat(refusal("{\"A\":1e999999999}", false)).isEqualTo(ProblemType.MALFORMED_JSON);
+            assertThat(refusal("[{\"A\":[-1e-1001]}]", false)).isEqualTo(ProblemType.MALFORMED_JSON);
+            assertThat(refusal("{\"A\":1}\n{\"A\":0.5e1002}", true)).isEqualTo(ProblemType.MALFORMED_JSON);
+            assertThat(parser.parse(utf8("{\"A\":1e1000,\"B\":-1e-1000,\"C\":1.50}"), false))
+                    .hasSize(1);
+        }
     }
 }
