@@ -54,7 +54,21 @@ class AccessMatrixTest {
         assertThat(AccessMatrix.of(HttpMethod.POST, "/api/v1/datasets")).isEqualTo(Access.NOBODY);
         assertThat(AccessMatrix.of(HttpMethod.GET, "/internal/api/v1/push/records"))
                 .isEqualTo(Access.NOBODY);
-        assertThat(AccessMatrix.of(HttpMethod.GET, "/actuator/env")).isEqualTo(Access.NOBODY);
+        assertThat(AccessMatrix.of(HttpMethod.GET, "/console/secret")).isEqualTo(Access.NOBODY);
+    }
+
+    @Test
+    void shouldLeaveHealthOpenAndTheRestOfTheActuatorToTheSystemAdministrator() {
+        assertThat(AccessMatrix.of(HttpMethod.GET, "/actuator/health/readiness"))
+                .isEqualTo(Access.PUBLIC);
+        assertThat(AccessMatrix.of(HttpMethod.GET, "/actuator/prometheus")).isEqualTo(Access.SYSADMIN);
+        assertThat(AccessMatrix.of(HttpMethod.GET, "/actuator/env")).isEqualTo(Access.SYSADMIN);
+    }
+
+    @Test
+    void shouldLetAnySignedInPersonEndTheirSessionAndChangeTheirPassword() {
+        assertThat(AccessMatrix.of(HttpMethod.POST, "/api/v1/auth/logout")).isEqualTo(Access.PERSON);
+        assertThat(AccessMatrix.of(HttpMethod.POST, "/api/v1/auth/password")).isEqualTo(Access.PERSON);
     }
 
     @Test
