@@ -182,6 +182,25 @@ abstract class OwnershipChecks {
     }
 
     @Test
+    void shouldShowAPlatformOnlyItsOwnReceiptsAndRecords() {
+        ObjectNode notice = Records.tenderNotice(a.code());
+        JsonNode receipt = a.push(NOTICE, Records.bytes(notice))
+                .expectStatus()
+                .isAccepted()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+        String receiptPath = "/api/v1/push/receipts/" + receipt.get("receiptId").asText();
+        String recordPath = "/api/v1/push/records?dataset=" + NOTICE + "&dataKey="
+                + notice.get("DATA_KEY").asText();
+
+        a.get(receiptPath).expectStatus().isOk();
+        a.get(recordPath).expectStatus().isOk();
+        b.get(receiptPath).expectStatus().isNotFound();
+        b.get(recordPath).expectStatus().isNotFound();
+    }
+
+    @Test
     void shouldAnswerProblemsForUnknownProjectsAndBadRequests() {
         admin().get()
                 .uri("/api/v1/admin/projects/gcjs/E0000000000000000000/ownership")

@@ -28,7 +28,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @PostgresAndRedis
 @Import(MutableClockConfig.class)
-@TestPropertySource(properties = "sgw.security.login.max-address-failures=8")
+@TestPropertySource(
+        properties = {"sgw.security.login.max-address-failures=8", "sgw.security.login.max-account-failures=5"})
 class LoginIT {
 
     static final String PASSWORD = "Regulator-Pass-2026";
