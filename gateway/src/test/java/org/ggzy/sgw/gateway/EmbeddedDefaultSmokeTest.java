@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.ggzy.sgw.gateway.support.EmbeddedDefault;
 import org.ggzy.sgw.gateway.support.Records;
 import org.ggzy.sgw.gateway.support.Regulators;
 import org.ggzy.sgw.gateway.support.TestPlatform;
@@ -35,13 +36,7 @@ class EmbeddedDefaultSmokeTest {
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
-        String file = data.resolve("sgw").toString();
-        registry.add(
-                "spring.r2dbc.url",
-                () -> "r2dbc:h2:file://localhost/" + file + "?options=MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
-        registry.add("spring.flyway.url", () -> "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
-        registry.add(
-                "sgw.security.master-key-file", () -> data.resolve("master.key").toString());
+        EmbeddedDefault.in(data, registry);
     }
 
     @Autowired

@@ -72,6 +72,7 @@ public class PlatformSignatureGatewayFilterFactory
 
     private Mono<Void> authenticate(ServerWebExchange exchange, Config config) {
         HttpHeaders headers = exchange.getRequest().getHeaders();
+        single(headers);
         String code = headers.getFirst(PLATFORM_HEADER);
         String timestamp = headers.getFirst(TIMESTAMP_HEADER);
         String nonce = headers.getFirst(NONCE_HEADER);
@@ -109,6 +110,21 @@ public class PlatformSignatureGatewayFilterFactory
                     + "): sign the query string too and send X-Signature-Version: 2.");
         }
         return version;
+    }
+
+    /**
+     * Each signing header at most once: with two values, the gateway and a proxy in front of it could each read
+     * another one, so such a request is refused rather than judged by its first value.
+     */
+    private static void single(HttpHeaders headers) {
+        for (String header : List.of(
+                PLATFORM_HEADER, TIMESTAMP_HEADER, NONCE_HEADER, SIGNATURE_HEADER, METHOD_HEADER, VERSION_HEADER)) {
+            List<String> values = headers.get(header);
+            if (values != null && values.size() > 1) {
+                throw ProblemType.CREDENTIALS_MISSING.exception(
+                        "Header " + header + " is malformed: sent " + values.size() + " times, expected once.");
+            }
+        }
     }
 
     private static void checkPresent(String value, Pattern format, String header, String expected) {

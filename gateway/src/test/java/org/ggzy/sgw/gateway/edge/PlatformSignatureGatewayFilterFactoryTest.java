@@ -102,6 +102,29 @@ class PlatformSignatureGatewayFilterFactoryTest {
         assertThat(passed).isFalse();
     }
 
+    @Test
+    void shouldRefuseASigningHeaderSentTwice() {
+        registered(true);
+        HttpHeaders headers = signer.signatureHeaders(
+                "GET",
+                PATH,
+                new byte[0],
+                SignatureMethod.HMAC_SHA256,
+                NOW.toEpochMilli(),
+                TestPlatform.nonce(),
+                "the-secret",
+                SignatureVersion.V2);
+        headers.add("X-Platform-Code", "91350100MA2YKQ3B7X");
+        MockServerWebExchange exchange =
+                MockServerWebExchange.from(MockServerHttpRequest.get(PATH).headers(headers));
+        ProblemException refused = refusal(
+                Mono.defer(() -> filter(null).filter(exchange, e -> Mono.fromRunnable(() -> passed.set(true)))));
+
+        assertThat(refused.type()).isEqualTo(ProblemType.CREDENTIALS_MISSING);
+        assertThat(refused.getMessage()).contains("X-Platform-Code", "2 times");
+        assertThat(passed).isFalse();
+    }
+
     static ProblemException refusal(Mono<Void> request) {
         return (ProblemException) request.map(v -> (Throwable) null)
                 .onErrorResume(Mono::just)

@@ -2,6 +2,7 @@ package org.ggzy.sgw.gateway.fuzz;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.ggzy.sgw.gateway.support.EmbeddedDefault;
 import org.ggzy.sgw.gateway.support.NonBlocking;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,13 +36,7 @@ class EmbeddedFuzzIT {
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
-        String file = data.resolve("sgw").toString();
-        registry.add(
-                "spring.r2dbc.url",
-                () -> "r2dbc:h2:file://localhost/" + file + "?options=MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
-        registry.add("spring.flyway.url", () -> "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
-        registry.add(
-                "sgw.security.master-key-file", () -> data.resolve("master.key").toString());
+        EmbeddedDefault.in(data, registry);
     }
 
     @LocalServerPort

@@ -1,6 +1,5 @@
 package org.ggzy.sgw.gateway.fuzz;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,18 +47,7 @@ record FuzzTarget(String profile, int port, List<Signer> platforms, String regul
     }
 
     private static String token(WebTestClient client, String username, String password) {
-        return client.post()
-                .uri("/api/v1/auth/token")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("username", username, "password", password))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("accessToken")
-                .asText();
+        return TestPlatform.token(client, username, password);
     }
 
     /** Rows of {@code table} ({@code receipts} or {@code records}) of a platform. */

@@ -1,6 +1,7 @@
 package org.ggzy.sgw.gateway.ownership;
 
 import java.nio.file.Path;
+import org.ggzy.sgw.gateway.support.EmbeddedDefault;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,13 +27,7 @@ class EmbeddedOwnershipIT extends OwnershipChecks {
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
-        String file = data.resolve("sgw").toString();
-        registry.add(
-                "spring.r2dbc.url",
-                () -> "r2dbc:h2:file://localhost/" + file + "?options=MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
-        registry.add("spring.flyway.url", () -> "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
-        registry.add(
-                "sgw.security.master-key-file", () -> data.resolve("master.key").toString());
+        EmbeddedDefault.in(data, registry);
     }
 
     @Override

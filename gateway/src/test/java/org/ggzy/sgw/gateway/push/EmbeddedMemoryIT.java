@@ -3,15 +3,13 @@ package org.ggzy.sgw.gateway.push;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.ggzy.sgw.gateway.GatewayApplication;
+import org.ggzy.sgw.gateway.support.EmbeddedDefault;
 import org.ggzy.sgw.gateway.support.Records;
 import org.ggzy.sgw.gateway.support.TestPlatform;
 import org.junit.jupiter.api.Test;
@@ -41,7 +39,7 @@ class EmbeddedMemoryIT {
     void shouldKeepAnsweringWhenFarMoreThanTheHeapIsPushed() throws Exception {
         int port = CrashDurabilityIT.freePort();
         Path log = Files.createTempFile("sgw-memory", ".log");
-        Process gateway = start(port, log);
+        Process gateway = EmbeddedDefault.start(directory, port, log, (HEAP >> 20) + "m", ADMIN);
         try {
             String base = "http://localhost:" + port;
             WebTestClient client = WebTestClient.bindToServer()
@@ -108,24 +106,5 @@ class EmbeddedMemoryIT {
                 .bodyValue(body)
                 .exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value()))
                 .timeout(Duration.ofSeconds(60), Mono.just(599));
-    }
-
-    private Process start(int port, Path log) throws java.io.IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(
-                java,
-                "-Xmx" + (HEAP >> 20) + "m",
-                "-XX:+ExitOnOutOfMemoryError",
-                "-cp",
-                System.getProperty("java.class.path"),
-                GatewayApplication.class.getName(),
-                "--server.port=" + port,
-                "--sgw.security.admin-password=" + ADMIN,
-                "--logging.structured.format.console=");
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .directory(new File(directory.toString()))
-                .start();
     }
 }

@@ -567,18 +567,7 @@ class RegulatorViewsIT {
     }
 
     private String token(String username, String password) {
-        return client.post()
-                .uri("/api/v1/auth/token")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("username", username, "password", password))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("accessToken")
-                .asText();
+        return TestPlatform.token(client, username, password);
     }
 
     private static Map<String, JsonNode> byDataKey(List<JsonNode> receipts) {

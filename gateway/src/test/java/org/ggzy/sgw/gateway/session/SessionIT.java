@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.ggzy.sgw.gateway.GatewayApplication;
 import org.ggzy.sgw.gateway.support.PostgresAndRedis;
+import org.ggzy.sgw.gateway.support.TestPlatform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -276,18 +277,7 @@ class SessionIT {
     }
 
     static String token(WebTestClient node, String username, String password) {
-        return node.post()
-                .uri("/api/v1/auth/token")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("username", username, "password", password))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("accessToken")
-                .asText();
+        return TestPlatform.token(node, username, password);
     }
 
     /** The claims of a token (its middle part), as the gateway issued them. */

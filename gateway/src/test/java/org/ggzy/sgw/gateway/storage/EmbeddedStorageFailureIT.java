@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import org.ggzy.sgw.gateway.support.EmbeddedDefault;
 import org.ggzy.sgw.gateway.support.Records;
 import org.ggzy.sgw.gateway.support.TestPlatform;
 import org.junit.jupiter.api.Test;
@@ -45,12 +46,7 @@ class EmbeddedStorageFailureIT {
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         file = data.resolve("sgw").toString();
-        registry.add(
-                "spring.r2dbc.url",
-                () -> "r2dbc:h2:file://localhost/" + file + "?options=MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
-        registry.add("spring.flyway.url", () -> "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
-        registry.add(
-                "sgw.security.master-key-file", () -> data.resolve("master.key").toString());
+        EmbeddedDefault.in(data, registry);
     }
 
     @Autowired

@@ -1,6 +1,5 @@
 package org.ggzy.sgw.gateway.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,17 +39,6 @@ public final class Regulators {
     }
 
     public static String token(WebTestClient client, String username, String password) {
-        return client.post()
-                .uri("/api/v1/auth/token")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("username", username, "password", password))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("accessToken")
-                .asText();
+        return TestPlatform.token(client, username, password);
     }
 }

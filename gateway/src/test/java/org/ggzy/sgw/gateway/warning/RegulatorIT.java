@@ -12,6 +12,7 @@ import org.ggzy.sgw.gateway.support.Lifecycles;
 import org.ggzy.sgw.gateway.support.MutableClock;
 import org.ggzy.sgw.gateway.support.MutableClockConfig;
 import org.ggzy.sgw.gateway.support.PostgresAndRedis;
+import org.ggzy.sgw.gateway.support.TestPlatform;
 import org.ggzy.sgw.schemas.calendar.WorkingDays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -347,17 +348,6 @@ class RegulatorIT {
     }
 
     private String token(String username, String password) {
-        return client.post()
-                .uri("/api/v1/auth/token")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("username", username, "password", password))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("accessToken")
-                .asText();
+        return TestPlatform.token(client, username, password);
     }
 }
