@@ -20,6 +20,7 @@ import reactor.core.publisher.Mono;
 class WarningStream {
 
     static final Duration POLL = Duration.ofSeconds(5);
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
     private static final int PAGE = 500;
     private static final int LOOK_BEHIND = 200;
 
@@ -33,9 +34,20 @@ class WarningStream {
         this.sessions = sessions;
     }
 
-    /** The caller's stream; it ends when the caller's session does (logout, account changed or disabled). */
+    /**
+     * The caller's stream; it ends when the caller's session does (logout, account changed or disabled). It opens with
+     * a comment, so that the client has its answer (status and headers) at once rather than with the first warning,
+     * and a comment every {@link #KEEP_ALIVE} keeps proxies from closing a quiet connection.
+     */
     Flux<ServerSentEvent<Object>> stream(Scope scope, Long lastEventId) {
-        return sessions.untilSessionEnds(events(scope, lastEventId));
+        Flux<ServerSentEvent<Object>> keepAlive =
+                Flux.interval(KEEP_ALIVE, KEEP_ALIVE).map(i -> comment("keep-alive"));
+        return sessions.untilSessionEnds(
+                Flux.concat(Mono.just(comment("connected")), Flux.merge(events(scope, lastEventId), keepAlive)));
+    }
+
+    private static ServerSentEvent<Object> comment(String text) {
+        return ServerSentEvent.builder().comment(text).build();
     }
 
     private Flux<ServerSentEvent<Object>> events(Scope scope, Long lastEventId) {

@@ -146,7 +146,7 @@ class SessionIT {
                 .doFinally(signal -> ended.set(true))
                 .subscribe(event -> {}, error -> {});
         try {
-            // give the stream time to open (its headers come with the first event, and there is none)
+            // give the stream time to open (it answers at once, with a comment)
             Flux.interval(Duration.ofMillis(100)).take(Duration.ofSeconds(1)).blockLast();
             assertThat(ended).isFalse();
 

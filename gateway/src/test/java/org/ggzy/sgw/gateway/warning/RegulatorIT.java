@@ -260,6 +260,26 @@ class RegulatorIT {
     }
 
     @Test
+    void shouldAnswerTheStreamAtOnceWhenNothingHappens() {
+        String fuzhou = regulator("350100");
+        List<ServerSentEvent<String>> opened = WebClient.create("http://localhost:" + port)
+                .get()
+                .uri("/api/v1/warnings/stream")
+                .headers(h -> h.setBearerAuth(fuzhou))
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .retrieve()
+                .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
+                .take(1)
+                .collectList()
+                .block(Duration.ofSeconds(10));
+
+        assertThat(opened).singleElement().satisfies(e -> {
+            assertThat(e.comment()).isEqualTo("connected");
+            assertThat(e.data()).isNull();
+        });
+    }
+
+    @Test
     void shouldResumeTheStreamAfterTheLastEventId() {
         Lifecycles.Replay replay = missingOpening();
         String fuzhou = regulator("350100");
@@ -281,6 +301,7 @@ class RegulatorIT {
                 .accept(MediaType.TEXT_EVENT_STREAM)
                 .retrieve()
                 .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() {})
+                .filter(e -> e.data() != null)
                 .filter(e -> e.data()
                         .get("tenderProjectCode")
                         .asText()
@@ -299,7 +320,9 @@ class RegulatorIT {
                 .headers(h -> h.setBearerAuth(token))
                 .accept(MediaType.TEXT_EVENT_STREAM)
                 .retrieve()
-                .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() {});
+                .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() {})
+                // the events, not the comments that open the stream and keep it alive
+                .filter(e -> e.data() != null);
     }
 
     private WebTestClient.ResponseSpec act(String id, String action, String token, Map<String, String> body) {
