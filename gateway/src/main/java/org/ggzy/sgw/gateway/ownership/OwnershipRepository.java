@@ -99,61 +99,53 @@ class OwnershipRepository {
      */
     Mono<Void> handOver(String tradeType, String project, String from, String to, boolean detach, Instant now) {
         Mono<Void> detached = detach
-                ? update(
+                ? project(
                                 "UPDATE expectations SET status = 'CANCELLED', next_check_at = NULL, updated_at = :now "
                                         + "WHERE trade_type = :t AND project_code = :p AND platform_code = :from "
                                         + "AND status IN ('OPEN', 'BREACHED')",
                                 tradeType,
-                                project,
-                                from,
-                                to,
-                                now)
-                        .then(update(
-                                "DELETE FROM section_records WHERE trade_type = :t AND project_code = :p "
-                                        + "AND platform_code = :from",
-                                tradeType,
-                                project,
-                                from,
-                                to,
-                                now))
+                                project)
+                        .bind("from", from)
+                        .bind("now", utc(now))
+                        .then()
+                        .then(project(
+                                        "DELETE FROM section_records WHERE trade_type = :t AND project_code = :p "
+                                                + "AND platform_code = :from",
+                                        tradeType,
+                                        project)
+                                .bind("from", from)
+                                .then())
                 : Mono.empty();
-        return detached.then(update(
-                        "UPDATE project_owners SET platform_code = :to, updated_at = :now "
-                                + "WHERE trade_type = :t AND project_code = :p AND platform_code = :from",
-                        tradeType,
-                        project,
-                        from,
-                        to,
-                        now))
-                .then(update(
-                        "UPDATE sections SET platform_code = :to, region_code = '', updated_at = :now "
-                                + "WHERE trade_type = :t AND project_code = :p AND :from <> :to",
-                        tradeType,
-                        project,
-                        from,
-                        to,
-                        now))
-                .then(update(
-                        "UPDATE expectations SET platform_code = :to, updated_at = :now WHERE trade_type = :t "
-                                + "AND project_code = :p AND platform_code = :from AND status IN ('OPEN', 'BREACHED')",
-                        tradeType,
-                        project,
-                        from,
-                        to,
-                        now))
+        return detached.then(moved("project_owners", "", tradeType, project, from, to, now))
+                .then(project(
+                                "UPDATE sections SET platform_code = :to, region_code = '', updated_at = :now "
+                                        + "WHERE trade_type = :t AND project_code = :p",
+                                tradeType,
+                                project)
+                        .bind("to", to)
+                        .bind("now", utc(now))
+                        .then())
+                .then(moved("expectations", "AND status IN ('OPEN', 'BREACHED')", tradeType, project, from, to, now))
                 .then(revoke(tradeType, project, to))
                 .then();
     }
 
-    private Mono<Void> update(String sql, String tradeType, String project, String from, String to, Instant now) {
-        DatabaseClient.GenericExecuteSpec spec =
-                db.sql(sql).bind("t", tradeType).bind("p", project).bind("from", from);
-        if (sql.contains(":to")) {
-            spec = spec.bind("to", to);
-        }
-        if (sql.contains(":now")) {
-            spec = spec.bind("now", utc(now));
-        }
-        return spec.then();
+    /** Rows of the project that belong to {@code from} given to {@code to}. */
+    private Mono<Void> moved(
+            String table, String condition, String tradeType, String project, String from, String to, Instant now) {
+        return project(
+                        "UPDATE " + table + " SET platform_code = :to, updated_at = :now WHERE trade_type = :t "
+                                + "AND project_code = :p AND platform_code = :from " + condition,
+                        tradeType,
+                        project)
+                .bind("from", from)
+                .bind("to", to)
+                .bind("now", utc(now))
+                .then();
+    }
+
+    /** A statement about one project's rows ({@code :t}, {@code :p} bound). */
+    private DatabaseClient.GenericExecuteSpec project(String sql, String tradeType, String project) {
+        return db.sql(sql).bind("t", tradeType).bind("p", project);
     }
 }

@@ -57,29 +57,30 @@ public class ProjectOwnership {
         return keys.isEmpty() ? Mono.just(Owners.NONE) : read(platform, keys);
     }
 
+    /** The owners of the projects and the grants to this platform among them, in one statement. */
     private Mono<Owners> read(String platform, Set<SectionKey> keys) {
         List<Object[]> pairs = keys.stream()
                 .map(k -> new Object[] {k.tradeType(), k.project()})
                 .toList();
-        Mono<Map<SectionKey, String>> owners = db.sql(
-                        "SELECT trade_type, project_code, platform_code FROM project_owners "
-                                + "WHERE (trade_type, project_code) IN (:projects)")
-                .bind("projects", pairs)
-                .map((row, meta) -> Map.entry(
-                        new SectionKey(row.get("trade_type", String.class), row.get("project_code", String.class), ""),
-                        row.get("platform_code", String.class)))
-                .all()
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
-        Mono<Set<SectionKey>> granted = db.sql("SELECT trade_type, project_code FROM project_co_platforms "
-                        + "WHERE platform_code = :platform AND (trade_type, project_code) IN (:projects)")
+        Map<SectionKey, String> owners = new java.util.HashMap<>();
+        Set<SectionKey> granted = new java.util.HashSet<>();
+        return db.sql("SELECT o.trade_type, o.project_code, o.platform_code, g.platform_code AS granted "
+                        + "FROM project_owners o LEFT JOIN project_co_platforms g ON g.trade_type = o.trade_type "
+                        + "AND g.project_code = o.project_code AND g.platform_code = :platform "
+                        + "WHERE (o.trade_type, o.project_code) IN (:projects)")
                 .bind("platform", platform)
                 .bind("projects", pairs)
-                .map((row, meta) ->
-                        new SectionKey(row.get("trade_type", String.class), row.get("project_code", String.class), ""))
+                .map((row, meta) -> {
+                    SectionKey key = new SectionKey(
+                            row.get("trade_type", String.class), row.get("project_code", String.class), "");
+                    owners.put(key, row.get("platform_code", String.class));
+                    if (row.get("granted", String.class) != null) {
+                        granted.add(key);
+                    }
+                    return key;
+                })
                 .all()
-                .collect(Collectors.toSet());
-        // one after the other: both run on the transaction's connection
-        return owners.flatMap(o -> granted.map(g -> new Owners(o, g)));
+                .then(Mono.fromSupplier(() -> new Owners(owners, granted)));
     }
 
     private static Set<SectionKey> projectKeys(Collection<SectionKey> keys) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.ggzy.sgw.gateway.edge.SignatureMethod;
+import org.ggzy.sgw.gateway.security.Scope;
 import org.ggzy.sgw.schemas.Dataset;
 import org.ggzy.sgw.schemas.RecordValidator;
 import org.ggzy.sgw.schemas.SpecTime;
@@ -90,10 +91,7 @@ final class RecordChecker {
      * ({@code xxxx00}) its four, a county only itself.
      */
     static boolean covers(String registered, String region) {
-        String prefix = registered.endsWith("0000")
-                ? registered.substring(0, 2)
-                : registered.endsWith("00") ? registered.substring(0, 4) : registered;
-        return region.startsWith(prefix);
+        return region.startsWith(Scope.prefix(registered));
     }
 
     private static String text(JsonNode node, String field) {

@@ -4,7 +4,6 @@ import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTimeoutException;
 import io.r2dbc.spi.R2dbcTransientException;
-import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.ggzy.sgw.gateway.web.ProblemException;
@@ -19,7 +18,7 @@ import reactor.pool.PoolAcquireTimeoutException;
 
 /**
  * Which failures mean "the database did not answer, or refused for a reason of its own" (a lock or statement timeout,
- * no connection, a closed or broken connection, I/O, resources): not a fault of the request and nothing stored, so
+ * a closed or broken connection, I/O, resources): not a fault of the request and nothing stored, so
  * {@code 503} with {@code Retry-After}, never {@code 500}.
  */
 public final class StorageErrors {
@@ -39,19 +38,38 @@ public final class StorageErrors {
 
     private StorageErrors() {}
 
-    public static boolean unavailable(Throwable ex) {
+    /**
+     * Whether the request got no database connection in time (the pool had none free within its acquire time, or the
+     * transaction could not begin): the gateway is at capacity, {@code 503 service-unavailable}, and not a failure of
+     * the database itself (readiness stays as it is).
+     */
+    public static boolean busy(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof CannotCreateTransactionException
                     || t instanceof PoolAcquireTimeoutException
                     || t instanceof PoolAcquirePendingLimitException
-                    || t instanceof DataAccessResourceFailureException
+                    || (t instanceof R2dbcTimeoutException
+                            && t.getMessage() != null
+                            && t.getMessage().startsWith("Connection acquisition"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the database itself failed the request (and the gateway was not merely {@link #busy}). */
+    public static boolean unavailable(Throwable ex) {
+        if (busy(ex)) {
+            return false;
+        }
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException
                     || t instanceof QueryTimeoutException
                     || t instanceof TransientDataAccessException
                     || t instanceof R2dbcTimeoutException
                     || t instanceof R2dbcTransientException
                     || t instanceof R2dbcNonTransientResourceException
                     || t instanceof TimeoutException
-                    || (t instanceof IOException && fromDriver(t))
                     || (t instanceof R2dbcException r && byState(r))) {
                 return true;
             }
@@ -73,16 +91,5 @@ public final class StorageErrors {
             return true;
         }
         return H2_CODES.contains(Integer.toString(e.getErrorCode())) || (state != null && H2_CODES.contains(state));
-    }
-
-    /** An I/O error of a database driver's connection (not, say, of reading the request). */
-    private static boolean fromDriver(Throwable t) {
-        for (StackTraceElement frame : t.getStackTrace()) {
-            String c = frame.getClassName();
-            if (c.startsWith("io.r2dbc.") || c.startsWith("org.h2.") || c.startsWith("reactor.netty.resources")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,6 +1,5 @@
 package org.ggzy.sgw.gateway.web;
 
-import io.r2dbc.spi.R2dbcTimeoutException;
 import org.ggzy.sgw.gateway.storage.StorageErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +8,6 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -17,8 +15,6 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
-import reactor.pool.PoolAcquirePendingLimitException;
-import reactor.pool.PoolAcquireTimeoutException;
 
 /**
  * The one place errors become responses: {@link ProblemException}s as they are, framework exceptions mapped to
@@ -81,7 +77,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         if (ex instanceof ResponseStatusException e) {
             return fromStatus(e);
         }
-        if (databaseBusy(ex)) {
+        if (StorageErrors.busy(ex)) {
             log.atWarn()
                     .addKeyValue("requestId", RequestIds.of(exchange))
                     .log("no database connection: answering 503 ({})", ex.toString());
@@ -114,25 +110,6 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             t = t.getCause();
         }
         return t == ex ? ex.toString() : ex.getClass().getSimpleName() + " <- " + t;
-    }
-
-    /**
-     * Whether the request failed because it got no database connection (the pool had none free within its acquire
-     * time, or the transaction could not begin): overload or an outage, not a fault of the request, and nothing was
-     * stored, so {@code 503} with {@code Retry-After}, not {@code 500}.
-     */
-    static boolean databaseBusy(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof CannotCreateTransactionException
-                    || t instanceof PoolAcquireTimeoutException
-                    || t instanceof PoolAcquirePendingLimitException
-                    || (t instanceof R2dbcTimeoutException
-                            && t.getMessage() != null
-                            && t.getMessage().startsWith("Connection acquisition"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static ProblemException fromStatus(ResponseStatusException e) {
