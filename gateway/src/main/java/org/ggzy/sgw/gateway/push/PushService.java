@@ -205,7 +205,7 @@ class PushService {
                 Violation.NOT_OWNER,
                 "owner",
                 "Project " + key.project() + " belongs to platform " + owner
-                        + ", which has not been made a co-platform of it for the pushing platform",
+                        + "; the pushing platform is neither its owner nor a co-platform of it",
                 dataset.label(field) + " " + key.project() + " 属于交易平台 " + owner + "，推送平台无权推送该项目的数据");
     }
 
