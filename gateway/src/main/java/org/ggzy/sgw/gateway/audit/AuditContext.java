@@ -6,6 +6,7 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,7 +29,7 @@ public record AuditContext(String actor, String sourceAddress, String requestId)
 
     /** The context of a request: its authenticated caller (or {@code anonymous}), remote address and request id. */
     public static Mono<AuditContext> of(ServerRequest request) {
-        String source = request.remoteAddress().map(AuditContext::address).orElse("unknown");
+        String source = sourceAddress(request.exchange());
         String id = RequestIds.of(request.exchange());
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(c -> c.getAuthentication())
@@ -43,7 +44,12 @@ public record AuditContext(String actor, String sourceAddress, String requestId)
         return new AuditContext(actor, "local", "");
     }
 
-    private static String address(InetSocketAddress a) {
+    /** The request's source address as the audit trail, the login throttle and the logs name it. */
+    public static String sourceAddress(ServerWebExchange exchange) {
+        InetSocketAddress a = exchange.getRequest().getRemoteAddress();
+        if (a == null) {
+            return "unknown";
+        }
         return a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
     }
 }

@@ -1,6 +1,5 @@
 package org.ggzy.sgw.gateway.security;
 
-import java.net.InetSocketAddress;
 import java.security.Principal;
 import org.ggzy.sgw.gateway.audit.AuditContext;
 import org.ggzy.sgw.gateway.audit.AuditLog;
@@ -34,10 +33,7 @@ class AccessDenied implements ServerAccessDeniedHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        String address = remote == null
-                ? "unknown"
-                : remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+        String address = AuditContext.sourceAddress(exchange);
         String target = exchange.getRequest().getMethod().name() + " "
                 + exchange.getRequest().getPath().value();
         return exchange.getPrincipal()

@@ -1,6 +1,7 @@
 package org.ggzy.sgw.gateway.session;
 
 import java.time.Duration;
+import org.ggzy.sgw.gateway.audit.AuditContext;
 import org.ggzy.sgw.gateway.web.ProblemException;
 import org.ggzy.sgw.gateway.web.ProblemType;
 import org.slf4j.Logger;
@@ -56,8 +57,6 @@ public class LoginGuard {
 
     /** The caller's source address, as the throttle and the log name it. */
     public static String address(ServerRequest request) {
-        return request.remoteAddress()
-                .map(a -> a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString())
-                .orElse("unknown");
+        return AuditContext.sourceAddress(request.exchange());
     }
 }
